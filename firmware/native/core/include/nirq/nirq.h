@@ -1,0 +1,82 @@
+/*
+ * NanoIrq native capture core: common types, limits and error codes.
+ *
+ * Portable C11, no RTOS calls, no heap. Everything a port or a test needs to know about numbers lives
+ * here. The C# interop assembly (firmware/native/managed) maps every nirq_status value below to an
+ * exception; keep the two lists in step (see NativeStatus.cs).
+ */
+#ifndef NIRQ_H
+#define NIRQ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- compile-time limits (a port may override them with -D) ------------------------------------ */
+
+/* GPIO numbers accepted are 0 .. NIRQ_PIN_LIMIT - 1 (ESP32-S3 has 49 GPIOs, RP2350B 48: 64 covers all). */
+#ifndef NIRQ_PIN_LIMIT
+#define NIRQ_PIN_LIMIT 64
+#endif
+
+/* How many pins can be captured at the same time. */
+#ifndef NIRQ_MAX_PINS
+#define NIRQ_MAX_PINS 8
+#endif
+
+/* Largest ring capacity in records; storage for this many 12-byte records is reserved statically
+ * (1024 records = 12 KiB). Must be a power of two. */
+#ifndef NIRQ_RING_MAX
+#define NIRQ_RING_MAX 1024u
+#endif
+
+/* Smallest ring capacity accepted. */
+#define NIRQ_RING_MIN 8u
+
+/* Debounce windows and the hard-action lockout are accepted in 1 .. NIRQ_WINDOW_MAX_US microseconds
+ * (1 s: Ganssle's worst outlier switch bounced for 157 ms). */
+#define NIRQ_WINDOW_MAX_US 1000000u
+
+/* ---- status codes -------------------------------------------------------------------------------- */
+
+typedef enum nirq_status {
+    NIRQ_OK = 0,
+    NIRQ_ERR_UNKNOWN_PIN = -1,        /* pin number outside 0 .. NIRQ_PIN_LIMIT-1, or not captured (close, counters) */
+    NIRQ_ERR_PIN_BUSY = -2,           /* the pin is already captured */
+    NIRQ_ERR_RING_CAPACITY = -3,      /* ring capacity not a power of two in NIRQ_RING_MIN .. NIRQ_RING_MAX */
+    NIRQ_ERR_DEBOUNCE_RANGE = -4,     /* window outside 1 .. NIRQ_WINDOW_MAX_US (or not 0 for NIRQ_DEBOUNCE_NONE) */
+    NIRQ_ERR_BAD_ARGUMENT = -5,       /* unknown mode/action/trigger value, NULL pointer, output pin invalid */
+    NIRQ_ERR_NO_FREE_SLOT = -6,       /* NIRQ_MAX_PINS pins are already captured */
+    NIRQ_ERR_NOT_STARTED = -7,        /* nirq_capture_init has not run (or the port failed to start) */
+    NIRQ_ERR_PORT = -8                /* the port (ESP-IDF, ChibiOS) refused: e.g. ISR service not installable */
+} nirq_status;
+
+/* ---- the edge record ----------------------------------------------------------------------------- */
+
+/* One edge on one pin, 12 bytes: the native twin of the C# NanoIrq.EdgeRecord.
+ * time_us: esp_timer / system timer microseconds at interrupt entry, modulo 2^32.
+ * seq:     per-pin count of every edge the ISR saw, 1 for the first, modulo 2^32.
+ * pin:     GPIO number. level: pin level after the edge (1 high, 0 low). */
+typedef struct nirq_edge {
+    uint32_t time_us;
+    uint32_t seq;
+    uint16_t pin;
+    uint8_t level;
+    uint8_t reserved;
+} nirq_edge;
+
+/* Wrap-safe signed difference end - start in µs (MicroPython ticks_diff), valid within +-2^31 µs. */
+static inline int32_t nirq_ticks_diff(uint32_t end, uint32_t start)
+{
+    return (int32_t)(end - start);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NIRQ_H */

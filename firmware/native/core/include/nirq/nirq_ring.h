@@ -1,0 +1,83 @@
+/*
+ * NanoIrq native capture core: the edge ring, a lock-free single-producer single-consumer queue.
+ *
+ * Producer: the GPIO interrupt (one ISR stream; on dual-core ESP32 the port serialises producers with a
+ * spinlock). Consumer: the dispatcher thread, through nirq_capture_read.
+ *
+ * Memory ordering (the same on every target):
+ *  - head counts records ever written; only the producer stores it, with release order after writing the
+ *    record; the consumer loads it with acquire order before reading records.
+ *  - tail counts records ever consumed; only the consumer stores it, with release order after copying the
+ *    records out; the producer loads it with acquire order before reusing a slot.
+ *  - Both are free-running uint32_t: head - tail is the fill level, correct across the 2^32 wrap because
+ *    capacity is a power of two no larger than 2^31.
+ * Only atomic loads and stores are used, never read-modify-write: Cortex-M0+ and rv32imc (ESP32-C3) have
+ * no atomic RMW instructions. GCC/Clang __atomic builtins compile to a plain load/store plus a barrier
+ * (dmb on Arm, fence on RISC-V), and ThreadSanitizer understands them.
+ *
+ * When full, the ring keeps what it has and refuses the new record: the producer counts the refusal (per
+ * pin, see nirq_capture.h), so loss is never silent and records already queued are never overwritten.
+ */
+#ifndef NIRQ_RING_H
+#define NIRQ_RING_H
+
+#include "nirq.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NIRQ_LOAD_ACQ(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define NIRQ_STORE_REL(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define NIRQ_LOAD_RLX(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define NIRQ_STORE_RLX(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+
+typedef struct nirq_ring {
+    uint32_t head;   /* records ever written (producer-owned) */
+    uint32_t tail;   /* records ever consumed (consumer-owned) */
+    uint32_t mask;   /* capacity - 1 */
+    nirq_edge *buf;  /* capacity records */
+} nirq_ring;
+
+/* True when capacity is a power of two in NIRQ_RING_MIN .. NIRQ_RING_MAX. */
+bool nirq_ring_capacity_ok(uint32_t capacity);
+
+/* Empties the ring over storage (capacity records). NIRQ_ERR_RING_CAPACITY if capacity is not accepted,
+ * NIRQ_ERR_BAD_ARGUMENT for NULL; the ring is unchanged on error. Not thread-safe: call before the ISR runs. */
+nirq_status nirq_ring_init(nirq_ring *r, nirq_edge *storage, uint32_t capacity);
+
+/* Producer: appends one record; false (and nothing written) when the ring is full. ISR-safe, O(1). */
+static inline bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, uint16_t pin, uint8_t level, uint8_t tag)
+{
+    uint32_t head = NIRQ_LOAD_RLX(&r->head);
+    uint32_t tail = NIRQ_LOAD_ACQ(&r->tail);
+    if (head - tail > r->mask) {
+        return false;
+    }
+    nirq_edge *e = &r->buf[head & r->mask];
+    e->time_us = time_us;
+    e->seq = seq;
+    e->pin = pin;
+    e->level = level;
+    e->reserved = tag;
+    NIRQ_STORE_REL(&r->head, head + 1u);
+    return true;
+}
+
+/* Consumer: moves up to max records into out, oldest first; returns how many. */
+uint32_t nirq_ring_pop(nirq_ring *r, nirq_edge *out, uint32_t max);
+
+/* Records queued now (either side may call; the answer may be stale by the time it is used). */
+uint32_t nirq_ring_count(const nirq_ring *r);
+
+/* Capacity in records. */
+static inline uint32_t nirq_ring_capacity(const nirq_ring *r)
+{
+    return r->mask + 1u;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NIRQ_RING_H */

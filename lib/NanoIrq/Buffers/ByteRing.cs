@@ -1,0 +1,300 @@
+using System;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// A fixed-capacity byte queue in the style of a UART receive buffer (MicroPython's <c>RingIO</c>): single
+    /// and bulk writes and reads, peek, free and used counts, an explicit <see cref="OverflowPolicy"/> and
+    /// counters. One producer and one consumer may run concurrently without locks; allocation-free after
+    /// construction.
+    /// </summary>
+    /// <remarks>
+    /// <para>Capacity is fixed at construction, in [1, <see cref="MaxCapacity"/>] bytes (at least 2 with
+    /// <see cref="OverflowPolicy.Overwrite"/>). Threading, memory ordering and counters follow
+    /// <see cref="EdgeRing"/>: the producer calls the Write methods, the consumer calls Read, Peek and
+    /// <see cref="Clear"/>; <c>Written == ReadCount + Dropped + Count</c> whenever neither side is inside a
+    /// call.</para>
+    /// <para>Bulk calls validate their arguments before touching anything: a null buffer is an
+    /// <see cref="ArgumentNullException"/>, an offset outside [0, buffer.Length] or a count outside
+    /// [0, buffer.Length - offset] an <see cref="ArgumentOutOfRangeException"/> naming the parameter, and
+    /// nothing stored or counted changes. A bulk write publishes the bytes that fit in one step (the reader
+    /// sees all of them or none), then applies the overflow policy byte by byte to the rest.</para>
+    /// </remarks>
+    public sealed class ByteRing
+    {
+        /// <summary>Largest capacity accepted: 16,777,216 bytes (2^24).</summary>
+        public const int MaxCapacity = RingIndex.MaxCapacity;
+
+        private readonly RingIndex _index;
+        private readonly byte[] _data;
+
+        /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> bytes.</summary>
+        /// <param name="capacity">Bytes, in [1, <see cref="MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
+        /// <param name="policy">What a write does when the ring is full.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
+        public ByteRing(int capacity, OverflowPolicy policy)
+        {
+            _index = new RingIndex(capacity, policy);
+            _data = new byte[capacity];
+        }
+
+        /// <summary>Tests only: see <see cref="RingIndex.StartAt"/>; returns the position modulus.</summary>
+        internal int StartBelowWrap(int itemsBeforeWrap)
+        {
+            _index.StartAt(_index.Modulus - itemsBeforeWrap);
+            return _index.Modulus;
+        }
+
+        /// <summary>Bytes the ring can hold, fixed at construction.</summary>
+        public int Capacity
+        {
+            get { return _index.Capacity; }
+        }
+
+        /// <summary>The overflow policy chosen at construction.</summary>
+        public OverflowPolicy Policy
+        {
+            get { return _index.Policy; }
+        }
+
+        /// <summary>Bytes stored now (used), in [0, <see cref="Capacity"/>].</summary>
+        public int Count
+        {
+            get { return _index.Count; }
+        }
+
+        /// <summary>Free bytes now: <see cref="Capacity"/> - <see cref="Count"/>.</summary>
+        public int Free
+        {
+            get { return _index.Capacity - _index.Count; }
+        }
+
+        /// <summary>Bytes offered to the Write methods since construction, including refused ones (wraps modulo 2^32).</summary>
+        public int Written
+        {
+            get { return _index.Written; }
+        }
+
+        /// <summary>Bytes taken by the Read methods since construction (wraps modulo 2^32).</summary>
+        public int ReadCount
+        {
+            get { return _index.ReadCount; }
+        }
+
+        /// <summary>Bytes given up since construction: refused (Reject), discarded (DropOldest), replaced (Overwrite) or cleared.</summary>
+        public int Dropped
+        {
+            get { return _index.Dropped; }
+        }
+
+        /// <summary>Largest <see cref="Count"/> seen right after a write since construction.</summary>
+        public int HighWater
+        {
+            get { return _index.HighWater; }
+        }
+
+        /// <summary>
+        /// Producer: stores one byte. False only under <see cref="OverflowPolicy.Reject"/> with the ring full
+        /// (the byte is counted in <see cref="Dropped"/>); otherwise true, an older byte being given up if full.
+        /// </summary>
+        public bool TryWrite(byte value)
+        {
+            int slot = _index.BeginWrite();
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            _data[slot] = value;
+            _index.EndWrite();
+            return true;
+        }
+
+        /// <summary>
+        /// Producer: stores <paramref name="count"/> bytes from <paramref name="buffer"/> starting at
+        /// <paramref name="offset"/>. Returns how many were stored: under Reject the bytes that fit (the rest
+        /// are counted in <see cref="Dropped"/>), under DropOldest and Overwrite always <paramref name="count"/>
+        /// (older bytes given up and counted).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is outside the buffer.</exception>
+        public int Write(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            int fits = _index.FreeForProducer();
+            if (fits > count)
+            {
+                fits = count;
+            }
+
+            if (fits > 0)
+            {
+                int slot = _index.TailSlot;
+                int first = _data.Length - slot;
+                if (first > fits)
+                {
+                    first = fits;
+                }
+
+                Array.Copy(buffer, offset, _data, slot, first);
+                if (fits > first)
+                {
+                    Array.Copy(buffer, offset + first, _data, 0, fits - first);
+                }
+
+                _index.PublishBulk(fits);
+            }
+
+            int rest = count - fits;
+            if (rest == 0)
+            {
+                return count;
+            }
+
+            if (_index.Policy == OverflowPolicy.Reject)
+            {
+                _index.CountRefused(rest);
+                return fits;
+            }
+
+            for (int i = offset + fits; i < offset + count; i++)
+            {
+                TryWrite(buffer[i]);
+            }
+
+            return count;
+        }
+
+        /// <summary>Consumer: takes the oldest byte; false (and 0) when the ring is empty.</summary>
+        public bool TryRead(out byte value)
+        {
+            while (true)
+            {
+                int slot = _index.BeginRead();
+                if (slot < 0)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                value = _data[slot];
+                if (_index.EndRead())
+                {
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Consumer: takes the oldest byte and returns it (0..255), or -1 when the ring is empty.</summary>
+        public int ReadByte()
+        {
+            byte value;
+            return TryRead(out value) ? value : -1;
+        }
+
+        /// <summary>
+        /// Consumer: takes up to <paramref name="count"/> of the oldest bytes into <paramref name="buffer"/> at
+        /// <paramref name="offset"/>; returns how many (0 when empty).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is outside the buffer.</exception>
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            while (true)
+            {
+                int n = CopyOut(buffer, offset, count);
+                if (n == 0 || _index.CommitBulk(n))
+                {
+                    return n;
+                }
+            }
+        }
+
+        /// <summary>Consumer: the oldest byte without taking it; false (and 0) when the ring is empty.</summary>
+        public bool TryPeek(out byte value)
+        {
+            while (true)
+            {
+                int slot = _index.BeginRead();
+                if (slot < 0)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                value = _data[slot];
+                if (_index.ValidatePeek())
+                {
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Consumer: copies up to <paramref name="count"/> of the oldest bytes without taking them; returns how many.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is outside the buffer.</exception>
+        public int Peek(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            while (true)
+            {
+                int n = CopyOut(buffer, offset, count);
+                if (n == 0 || _index.ValidatePeek())
+                {
+                    return n;
+                }
+            }
+        }
+
+        /// <summary>Consumer: discards every stored byte, counting each in <see cref="Dropped"/>.</summary>
+        public void Clear()
+        {
+            _index.Clear();
+        }
+
+        private int CopyOut(byte[] buffer, int offset, int count)
+        {
+            int available = _index.AvailableForConsumer();
+            int n = available < count ? available : count;
+            if (n == 0)
+            {
+                return 0;
+            }
+
+            _index.BeginBulkRead();
+            int slot = _index.HeadSlot;
+            int first = _data.Length - slot;
+            if (first > n)
+            {
+                first = n;
+            }
+
+            Array.Copy(_data, slot, buffer, offset, first);
+            if (n > first)
+            {
+                Array.Copy(_data, 0, buffer, offset + first, n - first);
+            }
+
+            return n;
+        }
+
+        private static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || offset > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("offset", "must be in [0, " + buffer.Length.ToString() + "] (the buffer's length).");
+            }
+
+            if (count < 0 || count > buffer.Length - offset)
+            {
+                throw new ArgumentOutOfRangeException("count", "must be in [0, " + (buffer.Length - offset).ToString() + "] (buffer.Length - offset).");
+            }
+        }
+    }
+}

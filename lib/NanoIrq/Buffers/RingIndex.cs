@@ -1,0 +1,537 @@
+using System;
+using System.Threading;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// The lock-free single-producer/single-consumer index logic shared by <see cref="EdgeRing"/> and
+    /// <see cref="ByteRing"/>: which slot to write or read, the overflow policy, and the counters. The rings
+    /// own the payload arrays; this class only hands out slot numbers.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Positions.</b> <c>_head</c> (next to read) and <c>_tail</c> (next to write) run over
+    /// [0, <c>_modulus</c>) where <c>_modulus</c> is the largest multiple of the capacity not above 2^30, so a
+    /// position maps to slot <c>position % capacity</c> and the count is <c>(tail - head) mod _modulus</c>.
+    /// Each side steps its own slot number alongside its position, so the hot path never divides.</para>
+    /// <para><b>Ownership.</b> Only the producer writes <c>_tail</c>. Only the consumer writes <c>_head</c>,
+    /// except under <see cref="OverflowPolicy.DropOldest"/> where the producer may also advance it by one with
+    /// a compare-and-swap; the consumer then commits its read with a compare-and-swap too, and a failed swap
+    /// means "the item you copied was dropped meanwhile": the copy is discarded and the read retried. Under
+    /// <see cref="OverflowPolicy.Overwrite"/> the producer rewrites the newest slot in place inside a sequence
+    /// lock (<c>_overwrites</c> is odd while it writes); the consumer reads the sequence before and after
+    /// copying and retries when it changed. With a capacity of at least 2 the newest slot is never the slot
+    /// the consumer is committing, which is why Overwrite needs capacity 2.</para>
+    /// <para><b>Memory ordering on the host CLR.</b> Every <see cref="Interlocked"/> operation is a full
+    /// fence. The producer stores the payload with plain stores and then publishes <c>_tail</c> with
+    /// <see cref="Interlocked.Exchange(ref int, int)"/>, so the payload is visible before the new tail. The
+    /// consumer reads <c>_tail</c> with <c>Interlocked.CompareExchange(ref _tail, 0, 0)</c> (a fenced read the
+    /// JIT cannot hoist or cache) before it loads the payload, and publishes <c>_head</c> with an
+    /// interlocked operation after the loads, so the producer cannot reuse a slot the consumer is still
+    /// copying. Each side keeps a private copy of the other's index and refreshes it only when the copy says
+    /// full (producer) or empty (consumer): a stale copy only makes the ring look fuller or emptier than it
+    /// is, never lets a side touch a slot it does not own.</para>
+    /// <para><b>On the nanoFramework interpreter</b> managed threads run on one core and are switched only
+    /// between IL instructions; there is no JIT and no out-of-order visibility between managed threads, and
+    /// every int load or store is a single instruction. The same publish-after-write order is therefore
+    /// sufficient, and the Interlocked calls (the nanoFramework mscorlib has them for int) keep each
+    /// read-modify-write indivisible. The <c>volatile</c> keyword is not used because the device's mscorlib
+    /// lacks <c>IsVolatile</c>.</para>
+    /// <para>ABA: a commit compares positions modulo at least 2^29, so it could be fooled only if the
+    /// producer wrote 2^29 items while the consumer was paused between copying and committing one.</para>
+    /// </remarks>
+    internal sealed class RingIndex
+    {
+        internal const int MaxCapacity = 1 << 24;
+
+        private readonly int _capacity;
+        private readonly int _modulus;
+        private readonly OverflowPolicy _policy;
+
+        // Shared positions.
+        private int _head;
+        private int _tail;
+        private int _overwrites;
+
+        // Producer-private.
+        private int _pTailSlot;
+        private int _pHeadCache;
+        private bool _pOverwriting;
+
+        // Consumer-private.
+        private int _cHead;
+        private int _cHeadSlot;
+        private int _cTailCache;
+        private int _cOverwrites;
+
+        // Counters.
+        private int _written;
+        private int _read;
+        private int _dropped;
+        private int _highWater;
+
+        internal RingIndex(int capacity, OverflowPolicy policy)
+        {
+            if (capacity < 1 || capacity > MaxCapacity)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "must be in [1, 16777216] items.");
+            }
+
+            if (policy != OverflowPolicy.Reject && policy != OverflowPolicy.DropOldest && policy != OverflowPolicy.Overwrite)
+            {
+                throw new ArgumentOutOfRangeException("policy", "must be Reject, DropOldest or Overwrite.");
+            }
+
+            if (policy == OverflowPolicy.Overwrite && capacity < 2)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "must be in [2, 16777216] items with OverflowPolicy.Overwrite (the newest slot is rewritten in place).");
+            }
+
+            _capacity = capacity;
+            _policy = policy;
+            _modulus = (1 << 30) / capacity * capacity;
+        }
+
+        internal int Capacity
+        {
+            get { return _capacity; }
+        }
+
+        internal OverflowPolicy Policy
+        {
+            get { return _policy; }
+        }
+
+        internal int Written
+        {
+            get { return _written; }
+        }
+
+        internal int ReadCount
+        {
+            get { return _read; }
+        }
+
+        internal int Dropped
+        {
+            get { return _dropped; }
+        }
+
+        internal int HighWater
+        {
+            get { return _highWater; }
+        }
+
+        /// <summary>Items stored now (a snapshot; exact when called by the producer or the consumer while the other is idle).</summary>
+        internal int Count
+        {
+            get
+            {
+                int tail = Interlocked.CompareExchange(ref _tail, 0, 0);
+                int head = Interlocked.CompareExchange(ref _head, 0, 0);
+                return Distance(tail, head);
+            }
+        }
+
+        /// <summary>Largest position + 1: positions run over [0, Modulus).</summary>
+        internal int Modulus
+        {
+            get { return _modulus; }
+        }
+
+        /// <summary>
+        /// Tests only, on an empty ring no thread is using: moves both positions to <paramref name="position"/>
+        /// (e.g. <c>Modulus - 2</c>) so that the position wrap can be exercised in a few writes.
+        /// </summary>
+        internal void StartAt(int position)
+        {
+            int slot = position % _capacity;
+            _head = position;
+            _tail = position;
+            _pHeadCache = position;
+            _cHead = position;
+            _cTailCache = position;
+            _pTailSlot = slot;
+            _cHeadSlot = slot;
+        }
+
+        private int Distance(int tail, int head)
+        {
+            int d = tail - head;
+            if (d < 0)
+            {
+                d += _modulus;
+            }
+
+            return d;
+        }
+
+        private int NextPosition(int position)
+        {
+            position++;
+            return position == _modulus ? 0 : position;
+        }
+
+        private int NextSlot(int slot)
+        {
+            slot++;
+            return slot == _capacity ? 0 : slot;
+        }
+
+        // ---------------------------------------------------------------- producer side
+
+        /// <summary>
+        /// Producer: counts one offered item and returns the slot to fill, or -1 when the policy refuses it
+        /// (already counted as dropped). Every non-negative result must be followed by <see cref="EndWrite"/>.
+        /// </summary>
+        internal int BeginWrite()
+        {
+            _written++;
+            _pOverwriting = false;
+            int tail = _tail;
+            if (Distance(tail, _pHeadCache) < _capacity)
+            {
+                return _pTailSlot;
+            }
+
+            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
+            if (Distance(tail, _pHeadCache) < _capacity)
+            {
+                return _pTailSlot;
+            }
+
+            if (_policy == OverflowPolicy.Reject)
+            {
+                Interlocked.Increment(ref _dropped);
+                return -1;
+            }
+
+            if (_policy == OverflowPolicy.DropOldest)
+            {
+                int head = _pHeadCache;
+                int next = NextPosition(head);
+                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                if (seen == head)
+                {
+                    _pHeadCache = next;
+                    Interlocked.Increment(ref _dropped);
+                }
+                else
+                {
+                    // The consumer took the oldest item meanwhile: there is room now.
+                    _pHeadCache = seen;
+                }
+
+                return _pTailSlot;
+            }
+
+            // Overwrite: open the sequence lock, then confirm the ring is still full.
+            Interlocked.Increment(ref _overwrites);
+            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
+            if (Distance(tail, _pHeadCache) >= _capacity)
+            {
+                _pOverwriting = true;
+                Interlocked.Increment(ref _dropped);
+                return _pTailSlot == 0 ? _capacity - 1 : _pTailSlot - 1;
+            }
+
+            Interlocked.Increment(ref _overwrites);
+            return _pTailSlot;
+        }
+
+        /// <summary>Producer: publishes the slot filled after <see cref="BeginWrite"/>.</summary>
+        internal void EndWrite()
+        {
+            if (_pOverwriting)
+            {
+                _pOverwriting = false;
+                Interlocked.Increment(ref _overwrites);
+                return;
+            }
+
+            int next = NextPosition(_tail);
+            _pTailSlot = NextSlot(_pTailSlot);
+            Interlocked.Exchange(ref _tail, next);
+            NoteLevel(next);
+        }
+
+        /// <summary>Producer: free slots seen from the producer (refreshes its copy of the head).</summary>
+        internal int FreeForProducer()
+        {
+            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
+            return _capacity - Distance(_tail, _pHeadCache);
+        }
+
+        /// <summary>Producer: the slot at the tail, and how many slots follow it before the array wraps.</summary>
+        internal int TailSlot
+        {
+            get { return _pTailSlot; }
+        }
+
+        /// <summary>
+        /// Producer: publishes <paramref name="count"/> slots filled from <see cref="TailSlot"/> on, all of which
+        /// were free per <see cref="FreeForProducer"/>; counts them as written.
+        /// </summary>
+        internal void PublishBulk(int count)
+        {
+            _written += count;
+            int next = _tail + count;
+            if (next >= _modulus)
+            {
+                next -= _modulus;
+            }
+
+            int slot = _pTailSlot + count;
+            if (slot >= _capacity)
+            {
+                slot -= _capacity;
+            }
+
+            _pTailSlot = slot;
+            Interlocked.Exchange(ref _tail, next);
+            NoteLevel(next);
+        }
+
+        /// <summary>Producer: counts <paramref name="count"/> offered items refused by a bulk write under Reject.</summary>
+        internal void CountRefused(int count)
+        {
+            _written += count;
+            AddDropped(count);
+        }
+
+        private void NoteLevel(int tail)
+        {
+            int level = Distance(tail, _pHeadCache);
+            if (level > _highWater)
+            {
+                // The cached head may be stale (ring looks fuller): confirm before raising the mark.
+                _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
+                level = Distance(tail, _pHeadCache);
+                if (level > _highWater)
+                {
+                    _highWater = level;
+                }
+            }
+        }
+
+        private void AddDropped(int count)
+        {
+            int old;
+            do
+            {
+                old = _dropped;
+            }
+            while (Interlocked.CompareExchange(ref _dropped, old + count, old) != old);
+        }
+
+        // ---------------------------------------------------------------- consumer side
+
+        /// <summary>
+        /// Consumer: the slot holding the oldest item, or -1 when empty. Copy the slot, then call
+        /// <see cref="EndRead"/> (to take it) or <see cref="ValidatePeek"/> (to leave it); if either returns
+        /// false the copy may be torn: discard it and start again.
+        /// </summary>
+        internal int BeginRead()
+        {
+            int head = _cHead;
+            if (head == _cTailCache)
+            {
+                _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
+                if (head == _cTailCache)
+                {
+                    // Empty even if the producer dropped items meanwhile: the true head lies between ours and the tail.
+                    return -1;
+                }
+            }
+
+            if (_policy == OverflowPolicy.Overwrite)
+            {
+                int seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+                while ((seq & 1) != 0)
+                {
+                    // The producer is rewriting the newest slot: a few IL instructions, unless it was preempted.
+                    Thread.Sleep(0);
+                    seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+                }
+
+                _cOverwrites = seq;
+            }
+
+            return _cHeadSlot;
+        }
+
+        /// <summary>Consumer: takes the item copied after <see cref="BeginRead"/>; false when the copy must be discarded and the read retried.</summary>
+        internal bool EndRead()
+        {
+            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _overwrites, 0, 0) != _cOverwrites)
+            {
+                return false;
+            }
+
+            int head = _cHead;
+            int next = NextPosition(head);
+            if (_policy == OverflowPolicy.DropOldest)
+            {
+                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                if (seen != head)
+                {
+                    Resync(seen);
+                    return false;
+                }
+            }
+            else
+            {
+                Interlocked.Exchange(ref _head, next);
+            }
+
+            _cHead = next;
+            _cHeadSlot = NextSlot(_cHeadSlot);
+            _read++;
+            return true;
+        }
+
+        /// <summary>Consumer: true when the copy made after <see cref="BeginRead"/> is a whole item still in the ring.</summary>
+        internal bool ValidatePeek()
+        {
+            if (_policy == OverflowPolicy.Overwrite)
+            {
+                return Interlocked.CompareExchange(ref _overwrites, 0, 0) == _cOverwrites;
+            }
+
+            if (_policy == OverflowPolicy.DropOldest)
+            {
+                int actual = Interlocked.CompareExchange(ref _head, 0, 0);
+                if (actual != _cHead)
+                {
+                    Resync(actual);
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Consumer: items readable now, and the head slot they start at (refreshes its copy of the tail).</summary>
+        internal int AvailableForConsumer()
+        {
+            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
+            if (_policy == OverflowPolicy.DropOldest)
+            {
+                int actual = Interlocked.CompareExchange(ref _head, 0, 0);
+                if (actual != _cHead)
+                {
+                    Resync(actual);
+                }
+            }
+
+            return Distance(_cTailCache, _cHead);
+        }
+
+        /// <summary>Consumer: the slot of the oldest item.</summary>
+        internal int HeadSlot
+        {
+            get { return _cHeadSlot; }
+        }
+
+        /// <summary>
+        /// Consumer: takes <paramref name="count"/> items copied from <see cref="HeadSlot"/> on (at most
+        /// <see cref="AvailableForConsumer"/>, after <see cref="BeginBulkRead"/>); false when the copy must be
+        /// discarded and retried.
+        /// </summary>
+        internal bool CommitBulk(int count)
+        {
+            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _overwrites, 0, 0) != _cOverwrites)
+            {
+                return false;
+            }
+
+            int head = _cHead;
+            int next = head + count;
+            if (next >= _modulus)
+            {
+                next -= _modulus;
+            }
+
+            if (_policy == OverflowPolicy.DropOldest)
+            {
+                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                if (seen != head)
+                {
+                    Resync(seen);
+                    return false;
+                }
+            }
+            else
+            {
+                Interlocked.Exchange(ref _head, next);
+            }
+
+            int slot = _cHeadSlot + count;
+            if (slot >= _capacity)
+            {
+                slot -= _capacity;
+            }
+
+            _cHead = next;
+            _cHeadSlot = slot;
+            _read += count;
+            return true;
+        }
+
+        /// <summary>
+        /// Consumer, before a bulk copy: notes the overwrite sequence that <see cref="CommitBulk"/> and
+        /// <see cref="ValidatePeek"/> check (waits while an overwrite is in progress).
+        /// </summary>
+        internal void BeginBulkRead()
+        {
+            if (_policy != OverflowPolicy.Overwrite)
+            {
+                return;
+            }
+
+            int seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+            while ((seq & 1) != 0)
+            {
+                Thread.Sleep(0);
+                seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+            }
+
+            _cOverwrites = seq;
+        }
+
+        /// <summary>Consumer: discards every stored item, counting them as dropped; returns how many.</summary>
+        internal int Clear()
+        {
+            while (true)
+            {
+                int tail = Interlocked.CompareExchange(ref _tail, 0, 0);
+                int head = _cHead;
+                if (_policy == OverflowPolicy.DropOldest)
+                {
+                    int seen = Interlocked.CompareExchange(ref _head, tail, head);
+                    if (seen != head)
+                    {
+                        Resync(seen);
+                        continue;
+                    }
+                }
+                else
+                {
+                    Interlocked.Exchange(ref _head, tail);
+                }
+
+                int discarded = Distance(tail, head);
+                _cHead = tail;
+                _cTailCache = tail;
+                _cHeadSlot = tail % _capacity;
+                AddDropped(discarded);
+                return discarded;
+            }
+        }
+
+        private void Resync(int head)
+        {
+            _cHead = head;
+            _cHeadSlot = head % _capacity;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace NanoIrq
+{
+    /// <summary>
+    /// The multi-producer form of <see cref="EdgeRing"/>: any number of threads may write (several edge
+    /// sources, timers, a simulator), one thread reads. Writers are serialised by a private lock held only
+    /// for the few field stores of one write; the reader takes no lock.
+    /// </summary>
+    /// <remarks>
+    /// <para>Writers deliberately do not go through <see cref="CriticalSection"/>: an edge source must be
+    /// able to queue an edge while user code holds the section (that is how edges wait instead of being
+    /// lost), so it may only ever wait for another writer's few instructions, never for user code.</para>
+    /// <para>Same capacity, policy, counters and invariants as <see cref="EdgeRing"/>; order between two
+    /// writers is the order in which they took the lock. Allocation-free after construction (a
+    /// <c>lock</c> on a preallocated object allocates nothing on either runtime).</para>
+    /// </remarks>
+    public sealed class SharedEdgeRing
+    {
+        private readonly EdgeRing _ring;
+        private readonly object _writers = new object();
+
+        /// <summary>Creates an empty ring; arguments as for <see cref="EdgeRing(int, OverflowPolicy)"/>.</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
+        public SharedEdgeRing(int capacity, OverflowPolicy policy)
+        {
+            _ring = new EdgeRing(capacity, policy);
+        }
+
+        /// <summary>Slots, fixed at construction.</summary>
+        public int Capacity
+        {
+            get { return _ring.Capacity; }
+        }
+
+        /// <summary>The overflow policy chosen at construction.</summary>
+        public OverflowPolicy Policy
+        {
+            get { return _ring.Policy; }
+        }
+
+        /// <summary>Edges stored now.</summary>
+        public int Count
+        {
+            get { return _ring.Count; }
+        }
+
+        /// <summary>Free slots now.</summary>
+        public int Free
+        {
+            get { return _ring.Free; }
+        }
+
+        /// <summary>Edges offered by all writers since construction, including refused ones.</summary>
+        public int Written
+        {
+            get { return _ring.Written; }
+        }
+
+        /// <summary>Edges taken by the reader since construction.</summary>
+        public int ReadCount
+        {
+            get { return _ring.ReadCount; }
+        }
+
+        /// <summary>Edges given up since construction (see <see cref="OverflowPolicy"/>).</summary>
+        public int Dropped
+        {
+            get { return _ring.Dropped; }
+        }
+
+        /// <summary>Largest count seen right after a write.</summary>
+        public int HighWater
+        {
+            get { return _ring.HighWater; }
+        }
+
+        /// <summary>Any thread: stores <paramref name="edge"/>; same result as <see cref="EdgeRing.TryWrite"/>. Waits only for another writer's write.</summary>
+        public bool TryWrite(EdgeRecord edge)
+        {
+            lock (_writers)
+            {
+                return _ring.TryWrite(edge);
+            }
+        }
+
+        /// <summary>The single reader: takes the oldest edge; false when empty.</summary>
+        public bool TryRead(out EdgeRecord edge)
+        {
+            return _ring.TryRead(out edge);
+        }
+
+        /// <summary>The single reader: the oldest edge without taking it; false when empty.</summary>
+        public bool TryPeek(out EdgeRecord edge)
+        {
+            return _ring.TryPeek(out edge);
+        }
+
+        /// <summary>The single reader: discards every stored edge, counting each as dropped.</summary>
+        public void Clear()
+        {
+            _ring.Clear();
+        }
+    }
+}

@@ -1,0 +1,667 @@
+using System;
+using System.Threading;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// Runs interrupt handlers for a whole application: edge sources post <see cref="EdgeRecord"/>s into its ring,
+    /// <see cref="Poll"/> (or the dispatcher thread, <see cref="Start"/>) delivers them to the pins' <see cref="Irq"/>s,
+    /// and services deadlines (filter timeouts, level-trigger repeats, attached <see cref="IDispatchTarget"/>s such as
+    /// timer Irqs), all in time order.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Order.</b> Edges from all pins share one FIFO ring, so they are delivered in the order they arrived
+    /// (for one source, time order): no pin can starve another. A deadline due at or before the next queued edge's
+    /// time is serviced before that edge. Each <see cref="Poll"/> handles the edges queued when it started and every
+    /// deadline due by the clock reading taken when it started; edges posted meanwhile wait for the next poll.</para>
+    /// <para><b>Loss.</b> The ring (capacity <see cref="DefaultRingCapacity"/> = 256 unless given) refuses a new edge
+    /// when full (<see cref="OverflowPolicy.Reject"/>): the refused edge is counted in its pin's <see cref="Irq.Dropped"/>
+    /// and appears as a gap in that pin's sequence numbers; earlier edges are kept.</para>
+    /// <para><b>Critical section.</b> Poll delivers nothing while <see cref="CriticalSection"/> is held by any thread
+    /// (it returns 0; edges stay queued and count in <see cref="NanoIrq.CriticalSection.EdgesWaited"/>). The dispatcher
+    /// sets <see cref="NanoIrq.CriticalSection.Released"/> to wake its thread, so with <see cref="Start"/> what waited is
+    /// delivered right after the outermost Restore; without the thread, call Poll after the Restore.</para>
+    /// <para><b>Faults.</b> A handler or target that throws is recorded in <see cref="Faults"/> (source = the Irq or the
+    /// target, the exception, the clock time); the Irq is disabled unless its options say otherwise; nothing else stops.</para>
+    /// <para><b>Threads.</b> Sources may post from any thread (posts are serialised by a lock that handlers never hold);
+    /// handlers run one at a time on the thread calling Poll. Allocation-free per edge and per deadline after
+    /// start-up.</para>
+    /// </remarks>
+    public sealed class IrqDispatcher : IDisposable
+    {
+        /// <summary>Highest GPIO number a pin may have: 127.</summary>
+        public const int MaxPin = 127;
+
+        /// <summary>Default ring capacity: 256 edges.</summary>
+        public const int DefaultRingCapacity = 256;
+
+        /// <summary>Default fault log capacity: 8 faults.</summary>
+        public const int DefaultFaultCapacity = 8;
+
+        /// <summary>Longest the dispatcher thread sleeps without a deadline or a wake-up: 1,000 ms.</summary>
+        public const int MaxIdleMillis = 1000;
+
+        private readonly IClock _clock;
+        private readonly EdgeRing _ring;
+        private readonly CriticalSection _section;
+        private readonly FaultLog _faults;
+        private readonly object _postGate = new object();
+        private readonly object _dispatchGate = new object();
+        private readonly IrqPin[] _pins = new IrqPin[MaxPin + 1];
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private Irq[] _irqs = new Irq[4];
+        private IDispatchTarget[] _targets = new IDispatchTarget[4];
+        private bool[] _targetArmed = new bool[4];
+        private uint[] _targetDeadline = new uint[4];
+        private int[] _targetStalledPoll = new int[4];
+        private int _pollNumber;
+        private int _dispatching;
+        private int _running;
+        private int _unrouted;
+        private Thread _thread;
+
+        /// <summary>Creates a dispatcher on <paramref name="clock"/> with a 256-edge ring and an 8-fault log.</summary>
+        public IrqDispatcher(IClock clock)
+            : this(clock, DefaultRingCapacity, DefaultFaultCapacity)
+        {
+        }
+
+        /// <summary>Creates a dispatcher on <paramref name="clock"/>.</summary>
+        /// <param name="clock">Time for stamps, deadlines and faults; not null.</param>
+        /// <param name="ringCapacity">Edges queued between sources and handlers, in [1, <see cref="EdgeRing.MaxCapacity"/>].</param>
+        /// <param name="faultCapacity">Faults kept until read (see <see cref="FaultLog"/> for its range).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A capacity is out of range.</exception>
+        public IrqDispatcher(IClock clock, int ringCapacity, int faultCapacity)
+        {
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            _clock = clock;
+            _ring = new EdgeRing(ringCapacity, OverflowPolicy.Reject);
+            _faults = new FaultLog(faultCapacity);
+            _section = new CriticalSection(clock);
+            _section.Released = Wake;
+        }
+
+        /// <summary>The clock of every stamp and deadline.</summary>
+        public IClock Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>The critical section that holds dispatch off (<c>using (d.CriticalSection.Enter()) { ... }</c>).</summary>
+        public CriticalSection CriticalSection
+        {
+            get { return _section; }
+        }
+
+        /// <summary>Faults of handlers and targets, oldest first; the main loop reads and clears them.</summary>
+        public FaultLog Faults
+        {
+            get { return _faults; }
+        }
+
+        /// <summary>The edge ring, for its counters (Count, HighWater, Dropped...). Only the dispatcher reads from it.</summary>
+        public EdgeRing Ring
+        {
+            get { return _ring; }
+        }
+
+        /// <summary>Edges posted for a pin with no Irq (closed, or not yet given one): ignored, counted here.</summary>
+        public int Unrouted
+        {
+            get { return _unrouted; }
+        }
+
+        /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+        public bool IsRunning
+        {
+            get { return _running != 0; }
+        }
+
+        internal object DispatchGate
+        {
+            get { return _dispatchGate; }
+        }
+
+        /// <summary>
+        /// Source side: queues <paramref name="edge"/> for its pin's Irq. Returns false when the edge is not queued:
+        /// the pin has no Irq (counted in <see cref="Unrouted"/>) or the ring is full (counted in the Irq's
+        /// <see cref="Irq.Dropped"/>). Never blocks on a handler, never allocates.
+        /// </summary>
+        public bool Post(EdgeRecord edge)
+        {
+            bool stored;
+            lock (_postGate)
+            {
+                stored = PostLocked(edge);
+            }
+
+            if (stored && _running != 0)
+            {
+                _wake.Set();
+            }
+
+            return stored;
+        }
+
+        /// <summary>
+        /// Source side, the seam for a capture module that stamps at interrupt time and delivers in batches: queues
+        /// <paramref name="count"/> records from <paramref name="edges"/>[<paramref name="offset"/>] in order, with the same
+        /// accounting as <see cref="Post"/>, under one lock and one wake-up.
+        /// </summary>
+        /// <returns>How many were queued.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="edges"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is negative or
+        /// the range passes the end of the array; nothing is queued.</exception>
+        public int PostBatch(EdgeRecord[] edges, int offset, int count)
+        {
+            if (edges == null)
+            {
+                throw new ArgumentNullException("edges");
+            }
+
+            if (offset < 0 || offset > edges.Length)
+            {
+                throw new ArgumentOutOfRangeException("offset", "must be in [0, edges.Length].");
+            }
+
+            if (count < 0 || count > edges.Length - offset)
+            {
+                throw new ArgumentOutOfRangeException("count", "must be in [0, edges.Length - offset].");
+            }
+
+            int stored = 0;
+            lock (_postGate)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    if (PostLocked(edges[offset + i]))
+                    {
+                        stored++;
+                    }
+                }
+            }
+
+            if (stored > 0 && _running != 0)
+            {
+                _wake.Set();
+            }
+
+            return stored;
+        }
+
+        /// <summary>
+        /// Delivers, on the calling thread, every edge queued when the call started and every deadline due by the clock
+        /// now, in time order. Returns how many edges and deadlines it handled; 0 at once when the critical section is
+        /// held (by any thread). Handlers that throw are recorded in <see cref="Faults"/>; Poll itself does not throw
+        /// for them. Tests call it after stepping a <see cref="FakeClock"/>.
+        /// </summary>
+        public int Poll()
+        {
+            lock (_dispatchGate)
+            {
+                if (!_section.TryEnterDispatch())
+                {
+                    return 0;
+                }
+
+                _dispatching = 1;
+                int handled = 0;
+                try
+                {
+                    handled = PollHeld();
+                }
+                finally
+                {
+                    _dispatching = 0;
+                    _section.ExitDispatch();
+                }
+
+                return handled;
+            }
+        }
+
+        /// <summary>
+        /// Adds <paramref name="target"/> (a timer Irq, a filter timeout...): its <see cref="IDispatchTarget.Service"/> runs on
+        /// the dispatching thread once the clock reaches its deadline. Adding a target already attached does nothing.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+        public void Attach(IDispatchTarget target)
+        {
+            if (target == null)
+            {
+                throw new ArgumentNullException("target");
+            }
+
+            lock (_dispatchGate)
+            {
+                int free = -1;
+                for (int i = 0; i < _targets.Length; i++)
+                {
+                    if (_targets[i] == target)
+                    {
+                        return;
+                    }
+
+                    if (_targets[i] == null && free < 0)
+                    {
+                        free = i;
+                    }
+                }
+
+                if (free < 0)
+                {
+                    free = _targets.Length;
+                    GrowTargets();
+                }
+
+                _targets[free] = target;
+                _targetArmed[free] = false;
+                _targetStalledPoll[free] = -1;
+            }
+
+            Wake();
+        }
+
+        /// <summary>Removes <paramref name="target"/>; returns false when it was not attached.</summary>
+        public bool Detach(IDispatchTarget target)
+        {
+            lock (_dispatchGate)
+            {
+                for (int i = 0; i < _targets.Length; i++)
+                {
+                    if (_targets[i] == target && target != null)
+                    {
+                        _targets[i] = null;
+                        _targetArmed[i] = false;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Wakes the dispatcher thread to re-read deadlines (call after changing a target from another thread). Harmless without a thread.</summary>
+        public void Wake()
+        {
+            if (_running != 0)
+            {
+                _wake.Set();
+            }
+        }
+
+        /// <summary>
+        /// Starts the dispatcher thread: it polls, then sleeps on an event signalled by sources, <see cref="Wake"/> and
+        /// the critical section's release, with a timeout to the next deadline (at most <see cref="MaxIdleMillis"/>).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">Already running.</exception>
+        public void Start()
+        {
+            lock (_dispatchGate)
+            {
+                if (_running != 0)
+                {
+                    throw new InvalidOperationException("IrqDispatcher is already running; call Stop first.");
+                }
+
+                _running = 1;
+                _thread = new Thread(Run);
+                _thread.Start();
+            }
+        }
+
+        /// <summary>Stops the dispatcher thread and waits for it (unless called from a handler on it); safe when not running.</summary>
+        public void Stop()
+        {
+            Thread thread = _thread;
+            if (Interlocked.Exchange(ref _running, 0) == 0 || thread == null)
+            {
+                return;
+            }
+
+            _wake.Set();
+            if (thread != Thread.CurrentThread)
+            {
+                thread.Join();
+            }
+
+            _thread = null;
+        }
+
+        /// <summary>Stops the dispatcher thread. Pins and Irqs stay as they are.</summary>
+        public void Dispose()
+        {
+            Stop();
+        }
+
+        internal static void CheckPinNumber(int pin, string paramName)
+        {
+            if (pin < 0 || pin > MaxPin)
+            {
+                throw new ArgumentOutOfRangeException(paramName, "GPIO number must be in [0, 127].");
+            }
+        }
+
+        internal void ClaimPin(IrqPin pin)
+        {
+            lock (_postGate)
+            {
+                if (_pins[pin.Number] != null)
+                {
+                    throw new ArgumentException("GPIO " + pin.Number.ToString() + " is already in use by another IrqPin; dispose that one first.", "pin");
+                }
+
+                _pins[pin.Number] = pin;
+            }
+        }
+
+        internal void ReleasePin(IrqPin pin)
+        {
+            lock (_postGate)
+            {
+                if (_pins[pin.Number] == pin)
+                {
+                    _pins[pin.Number] = null;
+                }
+            }
+        }
+
+        internal void Register(Irq irq)
+        {
+            lock (_dispatchGate)
+            {
+                lock (_postGate)
+                {
+                    for (int i = 0; i < _irqs.Length; i++)
+                    {
+                        if (_irqs[i] == null)
+                        {
+                            _irqs[i] = irq;
+                            return;
+                        }
+                    }
+
+                    Irq[] grown = new Irq[_irqs.Length * 2];
+                    Array.Copy(_irqs, grown, _irqs.Length);
+                    grown[_irqs.Length] = irq;
+                    _irqs = grown;
+                }
+            }
+
+            Wake();
+        }
+
+        internal void Unregister(Irq irq)
+        {
+            lock (_dispatchGate)
+            {
+                lock (_postGate)
+                {
+                    for (int i = 0; i < _irqs.Length; i++)
+                    {
+                        if (_irqs[i] == irq)
+                        {
+                            _irqs[i] = null;
+                        }
+                    }
+                }
+            }
+        }
+
+        internal void RecordFault(object source, Exception error, uint timeMicros)
+        {
+            _faults.Record(source, error, timeMicros);
+        }
+
+        private bool PostLocked(EdgeRecord edge)
+        {
+            int pin = edge.Pin;
+            IrqPin p = pin >= 0 && pin <= MaxPin ? _pins[pin] : null;
+            Irq irq = p == null ? null : p.CurrentIrq;
+            if (irq == null || irq.IsDisposed)
+            {
+                _unrouted++;
+                return false;
+            }
+
+            bool stored = _ring.TryWrite(edge);
+            irq.NotePosted(stored);
+            if (stored && _dispatching == 0 && _section.IsHeld)
+            {
+                _section.NoteEdgeWaiting();
+            }
+
+            return stored;
+        }
+
+        private int PollHeld()
+        {
+            int poll = ++_pollNumber;
+            if (poll < 0)
+            {
+                _pollNumber = 0;
+                poll = 0;
+            }
+
+            uint now = _clock.NowMicros;
+            Irq[] irqs = _irqs;
+            for (int i = 0; i < irqs.Length; i++)
+            {
+                if (irqs[i] != null)
+                {
+                    irqs[i].Prepare(now);
+                }
+            }
+
+            RefreshTargets();
+            int edgesLeft = _ring.Count;
+            int handled = 0;
+            while (true)
+            {
+                EdgeRecord edge = new EdgeRecord();
+                bool haveEdge = false;
+                if (edgesLeft > 0)
+                {
+                    haveEdge = _ring.TryPeek(out edge);
+                }
+
+                // Earliest due deadline: Irqs (filters, level repeats) first, then targets.
+                irqs = _irqs;
+                int bestIrq = -1;
+                int bestTarget = -1;
+                uint best = 0;
+                for (int i = 0; i < irqs.Length; i++)
+                {
+                    Irq irq = irqs[i];
+                    uint d;
+                    if (irq != null && irq.TryGetDue(now, poll, out d) && (bestIrq < 0 || Ticks.IsBefore(d, best)))
+                    {
+                        bestIrq = i;
+                        best = d;
+                    }
+                }
+
+                for (int i = 0; i < _targets.Length; i++)
+                {
+                    if (_targets[i] != null && _targetArmed[i] && _targetStalledPoll[i] != poll && Ticks.Diff(now, _targetDeadline[i]) >= 0
+                        && ((bestIrq < 0 && bestTarget < 0) || Ticks.IsBefore(_targetDeadline[i], best)))
+                    {
+                        bestTarget = i;
+                        bestIrq = -1;
+                        best = _targetDeadline[i];
+                    }
+                }
+
+                bool haveDeadline = bestIrq >= 0 || bestTarget >= 0;
+                if (!haveEdge && !haveDeadline)
+                {
+                    break;
+                }
+
+                if (haveDeadline && (!haveEdge || Ticks.Diff(edge.TimeMicros, best) >= 0))
+                {
+                    if (bestTarget >= 0)
+                    {
+                        ServiceTarget(bestTarget, now, poll);
+                    }
+                    else
+                    {
+                        irqs[bestIrq].Service(best, now, poll);
+                    }
+                }
+                else
+                {
+                    _ring.TryRead(out edge);
+                    edgesLeft--;
+                    IrqPin p = _pins[edge.Pin];
+                    Irq irq = p == null ? null : p.CurrentIrq;
+                    if (irq != null && !irq.IsDisposed)
+                    {
+                        irq.Dispatch(edge, now);
+                    }
+                }
+
+                handled++;
+            }
+
+            return handled;
+        }
+
+        private void ServiceTarget(int index, uint now, int poll)
+        {
+            IDispatchTarget target = _targets[index];
+            uint due = _targetDeadline[index];
+            try
+            {
+                target.Service(now);
+            }
+            catch (Exception ex)
+            {
+                _faults.Record(target, ex, now);
+            }
+
+            if (_targets[index] != target)
+            {
+                return;
+            }
+
+            uint next;
+            bool armed = target.TryGetDeadline(out next);
+            _targetArmed[index] = armed;
+            _targetDeadline[index] = next;
+            if (armed && Ticks.Diff(next, due) <= 0)
+            {
+                _targetStalledPoll[index] = poll;
+            }
+        }
+
+        private void RefreshTargets()
+        {
+            for (int i = 0; i < _targets.Length; i++)
+            {
+                IDispatchTarget target = _targets[i];
+                if (target != null)
+                {
+                    uint d;
+                    _targetArmed[i] = target.TryGetDeadline(out d);
+                    _targetDeadline[i] = d;
+                }
+            }
+        }
+
+        private void GrowTargets()
+        {
+            int n = _targets.Length * 2;
+            IDispatchTarget[] targets = new IDispatchTarget[n];
+            bool[] armed = new bool[n];
+            uint[] deadlines = new uint[n];
+            int[] stalled = new int[n];
+            Array.Copy(_targets, targets, _targets.Length);
+            Array.Copy(_targetArmed, armed, _targets.Length);
+            Array.Copy(_targetDeadline, deadlines, _targets.Length);
+            Array.Copy(_targetStalledPoll, stalled, _targets.Length);
+            _targets = targets;
+            _targetArmed = armed;
+            _targetDeadline = deadlines;
+            _targetStalledPoll = stalled;
+        }
+
+        private int MillisToNextDeadline()
+        {
+            uint now = _clock.NowMicros;
+            bool found = false;
+            uint best = 0;
+            lock (_dispatchGate)
+            {
+                Irq[] irqs = _irqs;
+                for (int i = 0; i < irqs.Length; i++)
+                {
+                    uint d;
+                    if (irqs[i] != null && irqs[i].TryGetNextDeadline(out d) && (!found || Ticks.IsBefore(d, best)))
+                    {
+                        found = true;
+                        best = d;
+                    }
+                }
+
+                for (int i = 0; i < _targets.Length; i++)
+                {
+                    uint d;
+                    if (_targets[i] != null && _targets[i].TryGetDeadline(out d) && (!found || Ticks.IsBefore(d, best)))
+                    {
+                        found = true;
+                        best = d;
+                    }
+                }
+            }
+
+            if (_ring.Count > 0)
+            {
+                return 0;
+            }
+
+            if (!found)
+            {
+                return MaxIdleMillis;
+            }
+
+            int micros = Ticks.Diff(best, now);
+            if (micros <= 0)
+            {
+                return 0;
+            }
+
+            int millis = (micros + 999) / 1000;
+            return millis > MaxIdleMillis ? MaxIdleMillis : millis;
+        }
+
+        private void Run()
+        {
+            while (_running != 0)
+            {
+                int handled = Poll();
+                int wait = MillisToNextDeadline();
+                if (_section.IsHeld)
+                {
+                    // Held off by a user's hold: the outermost Restore wakes us (Released).
+                    wait = MaxIdleMillis;
+                }
+                else if (handled == 0 && wait == 0)
+                {
+                    // Something due could not be served this round (a target that did not move its deadline): do not spin.
+                    wait = 1;
+                }
+
+                if (wait > 0 && _running != 0)
+                {
+                    _wake.WaitOne(wait, false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,463 @@
+using System;
+using System.Threading;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// An interrupt handler attached to one pin, MicroPython's <c>pin.irq()</c> object: created by
+    /// <see cref="IrqPin.Irq(IrqHandler, IrqTrigger, IrqOptions)"/>, run by its <see cref="IrqDispatcher"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Flow.</b> source edge → dispatcher ring → (disabled? counted in <see cref="DisabledSkipped"/>) →
+    /// optional <see cref="IrqOptions.Filter"/> → trigger test → handler. Every raw edge the source produced for this
+    /// pin while the Irq existed (<see cref="EdgesSeen"/>) ends in exactly one of <see cref="Dropped"/>,
+    /// <see cref="DisabledSkipped"/>, <see cref="Filtered"/>, <see cref="Delivered"/>, or is still queued (in the ring or
+    /// held by the filter): once the dispatcher is idle, <c>EdgesSeen == Delivered + Filtered + Dropped + DisabledSkipped</c>
+    /// for any filter that emits at most one edge per edge fed (debouncers, glitch filters).</para>
+    /// <para><b>Counters</b> are 32-bit and wrap after 2^31 - 1. Calls that are not edges are counted apart:
+    /// <see cref="LevelCalls"/> (level triggers) and <see cref="Invoked"/> (<see cref="Invoke"/>).</para>
+    /// <para><b>Threads.</b> <see cref="Enable"/>, <see cref="Disable"/>, <see cref="Trigger"/> and <see cref="Dispose"/>
+    /// may be called from any thread, including the handler; they take effect at the dispatcher's next step.</para>
+    /// </remarks>
+    public sealed class Irq : IDisposable
+    {
+        private readonly IrqDispatcher _dispatcher;
+        private readonly IrqPin _pin;
+        private readonly IrqHandler _handler;
+        private readonly IEdgeFilter _filter;
+        private readonly IrqSink _sink;
+        private readonly bool _keepEnabledOnFault;
+        private readonly int _levelRepeatMicros;
+
+        private int _trigger;
+        private int _enabled = 1;
+        private int _disposed;
+        private int _rearm = 1;
+        private IrqFlags _flags;
+
+        // Written under the dispatcher's post lock (source side).
+        private int _seen;
+        private int _dropped;
+
+        // Written by the dispatching thread only.
+        private int _delivered;
+        private int _notSelected;
+        private int _fed;
+        private int _emitted;
+        private int _disabledSkipped;
+        private int _levelCalls;
+        private int _invoked;
+        private int _faults;
+        private uint _lastSequence;
+        private bool _level;
+        private bool _levelArmed;
+        private uint _levelDeadline;
+        private bool _filterArmed;
+        private uint _filterDeadline;
+        private int _filterStalledPoll = -1;
+
+        internal Irq(IrqDispatcher dispatcher, IrqPin pin, IrqHandler handler, IrqTrigger trigger, IrqOptions options, bool level)
+        {
+            _dispatcher = dispatcher;
+            _pin = pin;
+            _handler = handler;
+            _trigger = (int)trigger;
+            _level = level;
+            if (options != null)
+            {
+                _filter = options.Filter;
+                _keepEnabledOnFault = options.KeepEnabledOnFault;
+                _levelRepeatMicros = options.LevelRepeatMicros;
+            }
+            else
+            {
+                _levelRepeatMicros = IrqOptions.DefaultLevelRepeatMicros;
+            }
+
+            _sink = new IrqSink(this);
+        }
+
+        /// <summary>The pin this Irq watches.</summary>
+        public IrqPin Pin
+        {
+            get { return _pin; }
+        }
+
+        /// <summary>Why the handler is being called (read it inside the handler); outside a call, the reason of the last call, or None.</summary>
+        public IrqFlags Flags
+        {
+            get { return _flags; }
+        }
+
+        /// <summary>
+        /// What makes the handler run; may be changed at any time (a level trigger added while the pin holds that level
+        /// fires at the next dispatch).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Set to a value outside 1 to 15; the trigger is unchanged.</exception>
+        /// <exception cref="ObjectDisposedException">Set after <see cref="Dispose"/>.</exception>
+        public IrqTrigger Trigger
+        {
+            get
+            {
+                return (IrqTrigger)_trigger;
+            }
+
+            set
+            {
+                CheckTrigger(value, "value");
+                ThrowIfDisposed();
+                _trigger = (int)value;
+                _rearm = 1;
+                _dispatcher.Wake();
+            }
+        }
+
+        /// <summary>True while edges are delivered; false after <see cref="Disable"/>, a fault (unless KeepEnabledOnFault) or Dispose.</summary>
+        public bool IsEnabled
+        {
+            get { return _enabled != 0 && _disposed == 0; }
+        }
+
+        /// <summary>True after <see cref="Dispose"/>.</summary>
+        public bool IsDisposed
+        {
+            get { return _disposed != 0; }
+        }
+
+        /// <summary>Raw edges the source reported on this pin since the Irq was created, including dropped ones.</summary>
+        public int EdgesSeen
+        {
+            get { return _seen; }
+        }
+
+        /// <summary>Handler calls caused by edges (after the filter and the trigger test).</summary>
+        public int Delivered
+        {
+            get { return _delivered; }
+        }
+
+        /// <summary>
+        /// Edges that did not reach the handler because the filter absorbed them (fed minus emitted; includes an edge
+        /// the filter still holds until its deadline) or because the trigger does not select their direction.
+        /// </summary>
+        public int Filtered
+        {
+            get { return _fed - _emitted + _notSelected; }
+        }
+
+        /// <summary>Edges lost because the dispatcher's ring was full when they arrived (seen as a gap in <see cref="EdgeRecord.Sequence"/>).</summary>
+        public int Dropped
+        {
+            get { return _dropped; }
+        }
+
+        /// <summary>Edges dispatched while the Irq was disabled: counted, not delivered.</summary>
+        public int DisabledSkipped
+        {
+            get { return _disabledSkipped; }
+        }
+
+        /// <summary>Handler calls made by a level trigger (entering the level with no edge selected, or repeating while it holds).</summary>
+        public int LevelCalls
+        {
+            get { return _levelCalls; }
+        }
+
+        /// <summary>Handler calls made by <see cref="Invoke"/>.</summary>
+        public int Invoked
+        {
+            get { return _invoked; }
+        }
+
+        /// <summary>Handler calls that threw (each recorded in <see cref="IrqDispatcher.Faults"/>).</summary>
+        public int Faults
+        {
+            get { return _faults; }
+        }
+
+        /// <summary>Sequence number of the last edge dispatched for this pin (0 before the first).</summary>
+        public uint LastSequence
+        {
+            get { return _lastSequence; }
+        }
+
+        /// <summary>Delivers edges again (MicroPython <c>irq.enable()</c>); a level trigger whose level holds fires at the next dispatch.</summary>
+        /// <exception cref="ObjectDisposedException">The Irq was disposed.</exception>
+        public void Enable()
+        {
+            ThrowIfDisposed();
+            _enabled = 1;
+            _rearm = 1;
+            _dispatcher.Wake();
+        }
+
+        /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="DisabledSkipped"/>.
+        /// Does nothing after <see cref="Dispose"/>.</summary>
+        public void Disable()
+        {
+            _enabled = 0;
+        }
+
+        /// <summary>
+        /// Calls the handler now, on the calling thread (MicroPython <c>irq()</c>), with <see cref="Flags"/> =
+        /// <see cref="IrqFlags.Manual"/> and an edge carrying the pin's current level, the clock's time and
+        /// <see cref="LastSequence"/>. Works while disabled; waits for a dispatch in progress on another thread, so
+        /// handlers never run twice at once. A throw is recorded like any fault.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The Irq was disposed.</exception>
+        public void Invoke()
+        {
+            ThrowIfDisposed();
+            lock (_dispatcher.DispatchGate)
+            {
+                uint now = _dispatcher.Clock.NowMicros;
+                _invoked++;
+                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now);
+            }
+        }
+
+        /// <summary>Detaches from the dispatcher and releases the pin (it can be opened again); safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            _enabled = 0;
+            _dispatcher.Unregister(this);
+            _pin.Dispose();
+        }
+
+        internal static void CheckTrigger(IrqTrigger trigger, string paramName)
+        {
+            int t = (int)trigger;
+            if (t < 1 || t > 15)
+            {
+                throw new ArgumentOutOfRangeException(paramName, "must be a non-zero combination of Rising (1), Falling (2), LowLevel (4), HighLevel (8): 1 to 15.");
+            }
+        }
+
+        internal void NotePosted(bool stored)
+        {
+            _seen++;
+            if (!stored)
+            {
+                _dropped++;
+            }
+        }
+
+        /// <summary>Dispatcher thread, start of each poll: applies Enable/Trigger changes made by other threads.</summary>
+        internal void Prepare(uint now)
+        {
+            if (_enabled == 0)
+            {
+                _levelArmed = false;
+                return;
+            }
+
+            if (_rearm == 0)
+            {
+                return;
+            }
+
+            _rearm = 0;
+            if (LevelWatched(_level))
+            {
+                if (!_levelArmed)
+                {
+                    _levelArmed = true;
+                    _levelDeadline = now;
+                }
+            }
+            else
+            {
+                _levelArmed = false;
+            }
+        }
+
+        internal void Dispatch(EdgeRecord edge, uint now)
+        {
+            _lastSequence = edge.Sequence;
+            if (_enabled == 0)
+            {
+                _disabledSkipped++;
+                _level = edge.Level;
+                _levelArmed = false;
+                return;
+            }
+
+            if (_filter == null)
+            {
+                Select(edge, now);
+                return;
+            }
+
+            _fed++;
+            _filter.Feed(edge, _sink);
+            RefreshFilterDeadline();
+        }
+
+        internal bool TryGetDue(uint now, int poll, out uint deadline)
+        {
+            bool found = false;
+            deadline = 0;
+            if (_filterArmed && _filterStalledPoll != poll && Ticks.Diff(now, _filterDeadline) >= 0)
+            {
+                deadline = _filterDeadline;
+                found = true;
+            }
+
+            if (_levelArmed && Ticks.Diff(now, _levelDeadline) >= 0 && (!found || Ticks.IsBefore(_levelDeadline, deadline)))
+            {
+                deadline = _levelDeadline;
+                found = true;
+            }
+
+            return found;
+        }
+
+        internal bool TryGetNextDeadline(out uint deadline)
+        {
+            bool found = false;
+            deadline = 0;
+            if (_filterArmed)
+            {
+                deadline = _filterDeadline;
+                found = true;
+            }
+
+            if (_levelArmed && (!found || Ticks.IsBefore(_levelDeadline, deadline)))
+            {
+                deadline = _levelDeadline;
+                found = true;
+            }
+
+            return found;
+        }
+
+        /// <summary>Runs what is due at <paramref name="deadline"/> (filter first, then the level repeat).</summary>
+        internal void Service(uint deadline, uint now, int poll)
+        {
+            if (_filterArmed && _filterStalledPoll != poll && _filterDeadline == deadline)
+            {
+                _filter.Tick(deadline, _sink);
+                RefreshFilterDeadline();
+                if (_filterArmed && Ticks.Diff(_filterDeadline, deadline) <= 0)
+                {
+                    // A filter that did not move its deadline on: leave it until the next poll.
+                    _filterStalledPoll = poll;
+                }
+
+                return;
+            }
+
+            if (_levelArmed && _levelDeadline == deadline)
+            {
+                if (_enabled == 0 || !LevelWatched(_level))
+                {
+                    _levelArmed = false;
+                    return;
+                }
+
+                int late = Ticks.Diff(now, deadline);
+                int periods = late / _levelRepeatMicros + 1;
+                _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
+                _levelCalls++;
+                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now);
+            }
+        }
+
+        internal void Emit(EdgeRecord edge)
+        {
+            _emitted++;
+            if (_enabled == 0)
+            {
+                _disabledSkipped++;
+                return;
+            }
+
+            Select(edge, _dispatcher.Clock.NowMicros);
+        }
+
+        private void Select(EdgeRecord edge, uint now)
+        {
+            int trigger = _trigger;
+            bool entering = edge.Level != _level;
+            _level = edge.Level;
+            if (entering)
+            {
+                _levelArmed = false;
+            }
+
+            IrqFlags flags = IrqFlags.None;
+            if (edge.Level)
+            {
+                if ((trigger & (int)IrqTrigger.Rising) != 0)
+                {
+                    flags |= IrqFlags.Rising;
+                }
+            }
+            else if ((trigger & (int)IrqTrigger.Falling) != 0)
+            {
+                flags |= IrqFlags.Falling;
+            }
+
+            if (entering && LevelWatched(edge.Level))
+            {
+                flags |= edge.Level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
+                _levelArmed = true;
+                _levelDeadline = Ticks.Add(edge.TimeMicros, _levelRepeatMicros);
+            }
+
+            if (flags == IrqFlags.None)
+            {
+                _notSelected++;
+                return;
+            }
+
+            _delivered++;
+            Call(flags, edge, now);
+        }
+
+        private bool LevelWatched(bool level)
+        {
+            return (_trigger & (level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0;
+        }
+
+        private void RefreshFilterDeadline()
+        {
+            uint d;
+            _filterArmed = _filter.TryGetDeadline(out d);
+            _filterDeadline = d;
+        }
+
+        private void Call(IrqFlags flags, EdgeRecord edge, uint now)
+        {
+            _flags = flags;
+            try
+            {
+                _handler(this, edge);
+            }
+            catch (Exception ex)
+            {
+                _faults++;
+                if (!_keepEnabledOnFault)
+                {
+                    _enabled = 0;
+                    _levelArmed = false;
+                }
+
+                _dispatcher.RecordFault(this, ex, now);
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed != 0)
+            {
+                throw new ObjectDisposedException("Irq on GPIO " + _pin.Number.ToString() + " was disposed; open the pin again and create a new Irq.");
+            }
+        }
+    }
+}

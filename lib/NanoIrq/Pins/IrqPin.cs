@@ -1,0 +1,197 @@
+using System;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// An input pin that can raise interrupts, MicroPython's <c>Pin(14, Pin.IN, Pin.PULL_UP)</c>: opened on an
+    /// <see cref="IEdgeSource"/> by number, or checked first against a board profile (<see cref="IPinValidator"/>).
+    /// </summary>
+    /// <remarks>
+    /// <para>One IrqPin per GPIO number per dispatcher; one <see cref="NanoIrq.Irq"/> per pin at a time. Disposing the
+    /// pin disposes its Irq, and disposing the Irq releases the pin; both are safe to repeat.</para>
+    /// <para><b>Active-low</b> changes only the logical view (<see cref="Value"/>, <see cref="IsActive"/>): edge records
+    /// and triggers stay physical, like MicroPython's <c>Pin</c> (a button to GND with a pull-up is active-low:
+    /// pressing it is a <see cref="IrqTrigger.Falling"/> edge, and <see cref="IsActive"/> is true for it).</para>
+    /// </remarks>
+    public sealed class IrqPin : IDisposable
+    {
+        private readonly IEdgeSource _source;
+        private Irq _irq;
+        private bool _open;
+
+        /// <summary>Opens <paramref name="pin"/> as an input without pull, active-high.</summary>
+        public IrqPin(IEdgeSource source, int pin)
+            : this(source, null, pin, PinPull.None, false)
+        {
+        }
+
+        /// <summary>Opens <paramref name="pin"/> as an input with <paramref name="pull"/>; <paramref name="activeLow"/> inverts <see cref="Value"/>.</summary>
+        public IrqPin(IEdgeSource source, int pin, PinPull pull, bool activeLow)
+            : this(source, null, pin, pull, activeLow)
+        {
+        }
+
+        /// <summary>
+        /// Opens <paramref name="pin"/> as an interrupt input after asking <paramref name="board"/> (when not null)
+        /// whether it can be an input with <paramref name="pull"/> and raise interrupts.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, <see cref="IrqDispatcher.MaxPin"/>],
+        /// or <paramref name="pull"/> is not a <see cref="PinPull"/> value.</exception>
+        /// <exception cref="PinNotUsableException">The board refuses the pin (reserved, cannot interrupt, no such pull...).</exception>
+        /// <exception cref="ArgumentException">The pin is already open on this dispatcher (message names the GPIO).</exception>
+        /// <remarks>On any exception nothing stays claimed: neither the dispatcher slot nor the source pin.</remarks>
+        public IrqPin(IEdgeSource source, IPinValidator board, int pin, PinPull pull, bool activeLow)
+        {
+            if (source == null)
+            {
+                throw new ArgumentNullException("source");
+            }
+
+            IrqDispatcher.CheckPinNumber(pin, "pin");
+            if (pull != PinPull.None && pull != PinPull.Up && pull != PinPull.Down)
+            {
+                throw new ArgumentOutOfRangeException("pull", "must be PinPull.None (0), Up (1) or Down (2).");
+            }
+
+            if (board != null)
+            {
+                board.ValidateInput(pin, pull, true);
+            }
+
+            _source = source;
+            Number = pin;
+            Pull = pull;
+            ActiveLow = activeLow;
+            source.Dispatcher.ClaimPin(this);
+            try
+            {
+                source.OpenInput(pin, pull);
+            }
+            catch
+            {
+                source.Dispatcher.ReleasePin(this);
+                throw;
+            }
+
+            _open = true;
+        }
+
+        /// <summary>GPIO number.</summary>
+        public int Number { get; private set; }
+
+        /// <summary>Pull resistor asked for at opening.</summary>
+        public PinPull Pull { get; private set; }
+
+        /// <summary>True when the pin's active state is low (button to GND with pull-up).</summary>
+        public bool ActiveLow { get; private set; }
+
+        /// <summary>The source reporting this pin's edges.</summary>
+        public IEdgeSource Source
+        {
+            get { return _source; }
+        }
+
+        /// <summary>The Irq attached now, or null.</summary>
+        public Irq CurrentIrq
+        {
+            get { return _irq; }
+        }
+
+        /// <summary>True until <see cref="Dispose"/>.</summary>
+        public bool IsOpen
+        {
+            get { return _open; }
+        }
+
+        /// <summary>Physical level now (reads the source): true for high.</summary>
+        public bool Level
+        {
+            get { return _source.ReadLevel(Number); }
+        }
+
+        /// <summary>Logical value now: <see cref="Level"/>, inverted when <see cref="ActiveLow"/>.</summary>
+        public bool Value
+        {
+            get { return Level != ActiveLow; }
+        }
+
+        /// <summary>True when <paramref name="edge"/> left the pin in its active state (high, or low when active-low).</summary>
+        public bool IsActive(EdgeRecord edge)
+        {
+            return edge.Level != ActiveLow;
+        }
+
+        /// <summary>Attaches <paramref name="handler"/> for <paramref name="trigger"/> with default options.</summary>
+        public Irq Irq(IrqHandler handler, IrqTrigger trigger)
+        {
+            return Irq(handler, trigger, null);
+        }
+
+        /// <summary>Attaches <paramref name="handler"/> on both edges with default options.</summary>
+        public Irq Irq(IrqHandler handler)
+        {
+            return Irq(handler, IrqTrigger.Both, null);
+        }
+
+        /// <summary>
+        /// Attaches <paramref name="handler"/>, called on the dispatcher thread for <paramref name="trigger"/>
+        /// (MicroPython <c>pin.irq(handler, trigger, hard)</c>). The Irq starts enabled.
+        /// </summary>
+        /// <param name="handler">Called for each selected edge; not null.</param>
+        /// <param name="trigger">1 to 15: see <see cref="IrqTrigger"/>.</param>
+        /// <param name="options">Null for defaults; values are copied now.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="trigger"/> is outside 1 to 15.</exception>
+        /// <exception cref="NotSupportedException"><see cref="IrqOptions.Hard"/> is set and the source cannot run hard actions.</exception>
+        /// <exception cref="ObjectDisposedException">The pin was disposed.</exception>
+        /// <exception cref="InvalidOperationException">The pin already has an Irq: dispose it first.</exception>
+        public Irq Irq(IrqHandler handler, IrqTrigger trigger, IrqOptions options)
+        {
+            if (handler == null)
+            {
+                throw new ArgumentNullException("handler");
+            }
+
+            NanoIrq.Irq.CheckTrigger(trigger, "trigger");
+            if (options != null && options.Hard && !_source.SupportsHardActions)
+            {
+                throw new NotSupportedException("GPIO " + Number.ToString() + ": hard=true needs the native capture module; the " + _source.Name + " source delivers edges to managed code only, never at interrupt time.");
+            }
+
+            if (!_open)
+            {
+                throw new ObjectDisposedException("GPIO " + Number.ToString() + " was closed; open it again.");
+            }
+
+            if (_irq != null)
+            {
+                throw new InvalidOperationException("GPIO " + Number.ToString() + " already has an Irq; dispose it before attaching another.");
+            }
+
+            Irq irq = new Irq(_source.Dispatcher, this, handler, trigger, options, Level);
+            _source.Dispatcher.Register(irq);
+            _irq = irq;
+            return irq;
+        }
+
+        /// <summary>Disposes the Irq (if any), stops the source reporting the pin and frees the number; safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (!_open)
+            {
+                return;
+            }
+
+            _open = false;
+            Irq irq = _irq;
+            if (irq != null)
+            {
+                irq.Dispose();
+            }
+
+            _source.CloseInput(Number);
+            _source.Dispatcher.ReleasePin(this);
+        }
+    }
+}

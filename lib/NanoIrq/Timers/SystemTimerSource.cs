@@ -1,0 +1,82 @@
+using System;
+using System.Threading;
+
+namespace NanoIrq
+{
+    /// <summary>
+    /// An <see cref="IWakeSource"/> on <c>System.Threading.Timer</c>: the portable choice for RP2040/RP2350
+    /// and other nanoFramework targets without a µs hardware timer API, and for the host.
+    /// </summary>
+    /// <remarks>
+    /// <para>Resolution 1 ms: delays are rounded up to whole ms (a 1,500 µs delay wakes after 2 ms), so a
+    /// timer never fires early; its lateness is up to 1 ms plus the target's scheduling delay. The callback
+    /// runs on a runtime timer thread and only calls the <see cref="WakeHandler"/>.</para>
+    /// <para>The handler delegate and the state object are created once; <see cref="WakeAfter"/> only calls
+    /// <c>Timer.Change</c>.</para>
+    /// </remarks>
+    public sealed class SystemTimerSource : IWakeSource
+    {
+        private readonly WakeHandler _onWake;
+        private readonly Timer _timer;
+        private bool _disposed;
+
+        /// <summary>Creates an idle source that calls <paramref name="onWake"/> when a delay elapses.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="onWake"/> is null.</exception>
+        public SystemTimerSource(WakeHandler onWake)
+        {
+            if (onWake == null)
+            {
+                throw new ArgumentNullException("onWake");
+            }
+
+            _onWake = onWake;
+            _timer = new Timer(Expired, null, Timeout.Infinite, Timeout.Infinite);
+        }
+
+        /// <inheritdoc />
+        public int ResolutionMicros
+        {
+            get { return 1000; }
+        }
+
+        /// <inheritdoc />
+        /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
+        public void WakeAfter(int delayMicros)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException("SystemTimerSource was disposed.");
+            }
+
+            int millis = delayMicros <= 0 ? 0 : (int)(((long)delayMicros + 999) / 1000);
+            _timer.Change(millis, Timeout.Infinite);
+        }
+
+        /// <inheritdoc />
+        public void Cancel()
+        {
+            if (!_disposed)
+            {
+                _timer.Change(Timeout.Infinite, Timeout.Infinite);
+            }
+        }
+
+        /// <summary>Cancels any pending wake-up and releases the timer.</summary>
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _timer.Dispose();
+            }
+        }
+
+        private void Expired(object state)
+        {
+            if (!_disposed)
+            {
+                _onWake();
+            }
+        }
+    }
+}

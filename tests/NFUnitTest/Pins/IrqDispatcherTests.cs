@@ -1,0 +1,174 @@
+using System;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Pins
+{
+    [TestClass]
+    public class IrqDispatcherTests
+    {
+        [TestMethod]
+        public void EdgesWaitWhileTheCriticalSectionIsHeldAndArriveAfterRestore()
+        {
+            IrqBench b = new IrqBench();
+            Irq irq = b.Attach(4, IrqTrigger.Both);
+            CriticalSection cs = b.Dispatcher.CriticalSection;
+            int key = cs.Disable();
+            b.Drive(4, true, 10);
+            b.Drive(4, false, 10);
+            b.Drive(4, true, 10);
+            Assert.AreEqual(0, b.Dispatcher.Poll(), "Poll delivers nothing while the section is held");
+            Assert.AreEqual(0, b.Log.Count, "no handler ran");
+            Assert.AreEqual(3, cs.EdgesWaited, "three edges waited");
+            Assert.AreEqual(3, b.Dispatcher.Ring.Count, "queued, not lost");
+            cs.Restore(key);
+            Assert.AreEqual(3, b.Dispatcher.Poll(), "all three after Restore");
+            Assert.AreEqual(3, b.Log.Count, "delivered");
+            Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "in order: #1");
+            Assert.AreEqual(3u, b.Log.Edges[2].Sequence, "#3 last");
+            Assert.AreEqual(1010u, b.Log.Edges[0].TimeMicros, "with their original time stamps");
+            Assert.AreEqual(0, irq.Dropped, "nothing dropped");
+        }
+
+        [TestMethod]
+        public void EdgesPostedByAHandlerDoNotCountAsWaiting()
+        {
+            IrqBench b = new IrqBench();
+            SimulatedPin echo = b.Sim.Pin(5);
+            new IrqPin(b.Sim, 4).Irq((irq, edge) => echo.Drive(edge.Level), IrqTrigger.Both);
+            Irq follower = b.Attach(5, IrqTrigger.Both);
+            b.Drive(4, true, 10);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(0, b.Dispatcher.CriticalSection.EdgesWaited, "the dispatcher's own hold is not a user's hold");
+            Assert.AreEqual(0, follower.Delivered, "an edge posted during a poll waits for the next one");
+            b.Dispatcher.Poll();
+            Assert.AreEqual(1, follower.Delivered, "delivered by the next poll");
+        }
+
+        [TestMethod]
+        public void AFullRingDropsTheNewEdgeAndTheGapShows()
+        {
+            IrqBench b = new IrqBench(2, 0);
+            Irq irq = b.Attach(4, IrqTrigger.Both);
+            for (int i = 0; i < 5; i++)
+            {
+                b.Drive(4, (i & 1) == 0, 10);
+            }
+
+            b.Dispatcher.Poll();
+            Assert.AreEqual(2, irq.Delivered, "the two edges that fit");
+            Assert.AreEqual(3, irq.Dropped, "three refused, attributed to the pin");
+            b.Drive(4, false, 10);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(6u, b.Log.Edges[2].Sequence, "#6 follows #2: a gap of three");
+            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "6 = 3 + 0 + 3 + 0");
+        }
+
+        [TestMethod]
+        public void AFilterSeesRawEdgesAndItsDeadlineIsServiced()
+        {
+            IrqBench b = new IrqBench();
+            QuietFilter filter = new QuietFilter(1000);
+            IrqOptions options = new IrqOptions();
+            options.Filter = filter;
+            Irq irq = new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            b.Drive(4, true, 10);
+            b.Drive(4, false, 30);
+            b.Drive(4, true, 50);
+            b.Drive(4, false, 0);
+            b.Drive(4, true, 20);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(0, b.Log.Count, "bouncing: nothing yet");
+            Assert.AreEqual(5, irq.Filtered, "all five held by the filter");
+            b.Clock.Advance(999);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(0, b.Log.Count, "quiet for 999 µs only");
+            b.Clock.Advance(1);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(1, b.Log.Count, "one clean edge after 1000 µs of quiet");
+            Assert.IsTrue(b.Log.Edges[0].Level, "the final level, high");
+            Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "the last raw edge, #5");
+            Assert.AreEqual((int)IrqFlags.Rising, (int)b.Log.Flags[0], "selected as Rising");
+            Assert.AreEqual(4, irq.Filtered, "four swallowed");
+            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "5 = 1 + 4");
+        }
+
+        [TestMethod]
+        public void FilterDeadlinesInterleaveWithLaterEdgesInTimeOrder()
+        {
+            IrqBench b = new IrqBench();
+            QuietFilter filter = new QuietFilter(100);
+            IrqOptions options = new IrqOptions();
+            options.Filter = filter;
+            new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            b.Drive(4, true, 10);
+            b.Drive(4, false, 500);
+            b.Clock.Advance(500);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(2, b.Log.Count, "two separate presses, each after its own quiet time, in one poll");
+            Assert.IsTrue(b.Log.Edges[0].Level, "the rising edge first: its deadline (1110) comes before the falling edge (1510)");
+            Assert.IsFalse(b.Log.Edges[1].Level, "then the falling edge");
+        }
+
+        [TestMethod]
+        public void TargetsAreServicedInTimeOrderWithEdges()
+        {
+            IrqBench b = new IrqBench();
+            int[] order = new int[4];
+            int count = 0;
+            OneShotTarget target = new OneShotTarget();
+            target.Due = 1500;
+            target.Armed = true;
+            new IrqPin(b.Sim, 4).Irq((irq, edge) => { order[count] = (int)edge.TimeMicros; count++; }, IrqTrigger.Both);
+            b.Dispatcher.Attach(target);
+            b.Drive(4, true, 200);
+            b.Drive(4, false, 600);
+            b.Clock.Advance(200);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(1, target.Served, "served once");
+            Assert.AreEqual(2000u, target.ServedAt, "with the clock's time");
+            Assert.AreEqual(2, count, "both edges");
+            Assert.AreEqual(1200, order[0], "edge at 1200 before the 1500 deadline");
+            Assert.AreEqual(1800, order[1], "edge at 1800 after it");
+            Assert.IsTrue(b.Dispatcher.Detach(target), "detached");
+            Assert.IsFalse(b.Dispatcher.Detach(target), "not attached twice");
+        }
+
+        [TestMethod]
+        public void PostBatchIsTheSeamForInterruptTimeCapture()
+        {
+            IrqBench b = new IrqBench(3, 0);
+            Irq irq = b.Attach(4, IrqTrigger.Both);
+            EdgeRecord[] batch = new EdgeRecord[4];
+            batch[0] = new EdgeRecord(4, true, 100, 1, false);
+            batch[1] = new EdgeRecord(4, false, 103, 2, false);
+            batch[2] = new EdgeRecord(4, true, 107, 3, false);
+            batch[3] = new EdgeRecord(4, false, 109, 4, false);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => b.Dispatcher.PostBatch(batch, 2, 3), "range past the end");
+            Assert.AreEqual(0, irq.EdgesSeen, "nothing queued by a refused batch");
+            Assert.AreEqual(3, b.Dispatcher.PostBatch(batch, 0, 4), "three fit the ring");
+            b.Dispatcher.Poll();
+            Assert.AreEqual(3, irq.Delivered, "delivered with their interrupt-time stamps");
+            Assert.AreEqual(103u, b.Log.Edges[1].TimeMicros, "stamp kept");
+            Assert.AreEqual(1, irq.Dropped, "the fourth was dropped and counted");
+        }
+
+        [TestMethod]
+        public void EdgesForAPinWithoutIrqAreUnrouted()
+        {
+            IrqBench b = new IrqBench();
+            Assert.IsFalse(b.Dispatcher.Post(new EdgeRecord(9, true, 5, 1, false)), "no pin 9");
+            Assert.AreEqual(1, b.Dispatcher.Unrouted, "counted");
+            Assert.AreEqual(0, b.Dispatcher.Ring.Count, "not queued");
+        }
+
+        [TestMethod]
+        public void NullClockAndTargetAreRefused()
+        {
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new IrqDispatcher(null), "clock");
+            IrqBench b = new IrqBench();
+            Assert.ThrowsException(typeof(ArgumentNullException), () => b.Dispatcher.Attach(null), "target");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new IrqDispatcher(new FakeClock(), 0, 4), "ring capacity 0");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Scheduling
+{
+    [TestClass]
+    public class SchedulerTests
+    {
+        private static int s_sum;
+        private static string s_order;
+
+        private static void Add(object arg)
+        {
+            s_sum += (int)arg;
+        }
+
+        private static void Append(object arg)
+        {
+            s_order += (string)arg;
+        }
+
+        private static void Fail(object arg)
+        {
+            throw new InvalidOperationException("callback failed: " + (string)arg);
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(-3)]
+        [DataRow(65537)]
+        public void CapacityOutOfRangeIsRefused(int capacity)
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new Scheduler(capacity, new FakeClock()), "capacity " + capacity.ToString());
+        }
+
+        [TestMethod]
+        public void NullArgumentsAreRefused()
+        {
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new Scheduler(4, null), "null clock");
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new Scheduler(4, new FakeClock(), null), "null fault log");
+            Scheduler s = new Scheduler(4, new FakeClock());
+            Assert.ThrowsException(typeof(ArgumentNullException), () => s.Schedule(null, 1), "null callback");
+            Assert.AreEqual(0, s.Pending, "nothing queued");
+            Assert.AreEqual(0, s.Scheduled, "nothing counted");
+        }
+
+        [TestMethod]
+        public void RunsInOrderWithTheirArguments()
+        {
+            s_order = "";
+            Scheduler s = new Scheduler(4, new FakeClock());
+            ScheduledCallback append = Append;
+            Assert.IsTrue(s.Schedule(append, "a"), "a");
+            Assert.IsTrue(s.Schedule(append, "b"), "b");
+            Assert.IsTrue(s.Schedule(append, "c"), "c");
+            Assert.AreEqual(3, s.Pending, "pending");
+            Assert.AreEqual(3, s.RunPending(), "ran three");
+            Assert.AreEqual("abc", s_order, "oldest first");
+            Assert.AreEqual(0, s.RunPending(), "nothing left");
+            Assert.AreEqual(3, s.Ran, "ran counter");
+        }
+
+        [TestMethod]
+        public void FullQueueRejectsAndCounts()
+        {
+            s_sum = 0;
+            Scheduler s = new Scheduler(2, new FakeClock());
+            ScheduledCallback add = Add;
+            Assert.IsTrue(s.Schedule(add, 1), "first");
+            Assert.IsTrue(s.Schedule(add, 2), "second");
+            Assert.IsFalse(s.Schedule(add, 100), "full");
+            Assert.AreEqual(1, s.Rejected, "rejected");
+            Assert.AreEqual(2, s.Scheduled, "scheduled");
+            Assert.AreEqual(2, s.HighWater, "high water");
+            s.RunPending();
+            Assert.AreEqual(3, s_sum, "the rejected callback never ran");
+        }
+
+        [TestMethod]
+        public void ThrowWhenFullThrowsAndStillCounts()
+        {
+            Scheduler s = new Scheduler(1, new FakeClock());
+            s.ThrowWhenFull = true;
+            ScheduledCallback add = Add;
+            s.Schedule(add, 1);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => s.Schedule(add, 2), "full queue throws");
+            Assert.AreEqual(1, s.Rejected, "counted");
+            Assert.AreEqual(1, s.Pending, "queue unchanged");
+        }
+
+        [TestMethod]
+        public void ThrowingCallbackIsRecordedAndTheDrainContinues()
+        {
+            s_order = "";
+            FakeClock clock = new FakeClock(1234);
+            FaultLog log = new FaultLog(4);
+            Scheduler s = new Scheduler(4, clock, log);
+            ScheduledCallback append = Append;
+            ScheduledCallback fail = Fail;
+            s.Schedule(append, "x");
+            s.Schedule(fail, "boom");
+            s.Schedule(append, "y");
+            Assert.AreEqual(3, s.RunPending(), "all three ran");
+            Assert.AreEqual("xy", s_order, "the one after the failure ran");
+            Assert.AreSame(log, s.Faults, "the given fault log");
+            Assert.AreEqual(1, log.Count, "one fault");
+            Fault f;
+            Assert.IsTrue(log.TryRead(out f), "read fault");
+            Assert.AreSame(fail, f.Source, "source is the callback");
+            Assert.IsInstanceOfType(f.Error, typeof(InvalidOperationException), "the exception kept");
+            Assert.AreEqual(1234u, f.TimeMicros, "time from the clock");
+        }
+
+        [TestMethod]
+        public void WorkScheduledDuringADrainWaitsForTheNextDrain()
+        {
+            Scheduler s = new Scheduler(4, new FakeClock());
+            int runs = 0;
+            ScheduledCallback again = null;
+            again = arg =>
+            {
+                runs++;
+                s.Schedule(again, null);
+            };
+            s.Schedule(again, null);
+            Assert.AreEqual(1, s.RunPending(), "only what was pending at the start");
+            Assert.AreEqual(1, runs, "ran once");
+            Assert.AreEqual(1, s.Pending, "the rescheduled one waits");
+            Assert.AreEqual(1, s.RunPending(), "next drain");
+            Assert.AreEqual(2, runs, "ran twice");
+        }
+
+        [TestMethod]
+        public void QueueWrapsAroundItsArray()
+        {
+            s_sum = 0;
+            Scheduler s = new Scheduler(3, new FakeClock());
+            ScheduledCallback add = Add;
+            int expected = 0;
+            for (int round = 1; round <= 50; round++)
+            {
+                s.Schedule(add, round);
+                s.Schedule(add, 1000);
+                expected += round + 1000;
+                Assert.AreEqual(2, s.RunPending(), "round " + round.ToString());
+            }
+
+            Assert.AreEqual(expected, s_sum, "every callback ran once with its argument");
+            Assert.AreEqual(0, s.Rejected, "never full");
+            Assert.AreEqual(2, s.HighWater, "never more than two pending");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Threading;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Sync
+{
+    [TestClass]
+    public class CriticalSectionTests
+    {
+        [TestMethod]
+        public void NestedDisableReturnsTheDepthAsKey()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            Assert.IsFalse(cs.IsHeld, "free at start");
+            int k0 = cs.Disable();
+            int k1 = cs.Disable();
+            int k2 = cs.Disable();
+            Assert.AreEqual(0, k0, "outermost key");
+            Assert.AreEqual(1, k1, "second key");
+            Assert.AreEqual(2, k2, "third key");
+            Assert.AreEqual(3, cs.Depth, "depth");
+            Assert.IsTrue(cs.IsHeld, "held");
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "held by this thread");
+            cs.Restore(k2);
+            cs.Restore(k1);
+            Assert.IsTrue(cs.IsHeld, "still held at depth 1");
+            cs.Restore(k0);
+            Assert.IsFalse(cs.IsHeld, "free after the outermost restore");
+            Assert.AreEqual(0, cs.Depth, "depth back to 0");
+        }
+
+        [TestMethod]
+        public void UnbalancedRestoreIsRefused()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "restore without disable");
+            int k = cs.Disable();
+            cs.Restore(k);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(k), "second restore");
+            Assert.IsFalse(cs.IsHeld, "still free");
+        }
+
+        [TestMethod]
+        public void OutOfOrderKeyIsRefusedAndChangesNothing()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            int k0 = cs.Disable();
+            int k1 = cs.Disable();
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(k0), "outer key while nested");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(5), "made-up key");
+            Assert.AreEqual(2, cs.Depth, "depth unchanged");
+            cs.Restore(k1);
+            cs.Restore(k0);
+            Assert.IsFalse(cs.IsHeld, "balanced exit still works");
+        }
+
+        [TestMethod]
+        public void RestoreFromAnotherThreadIsRefused()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            int key = cs.Disable();
+            bool refused = false;
+            Thread other = new Thread(() =>
+            {
+                try
+                {
+                    cs.Restore(key);
+                }
+                catch (InvalidOperationException)
+                {
+                    refused = true;
+                }
+            });
+            other.Start();
+            other.Join();
+            Assert.IsTrue(refused, "cross-thread restore throws");
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "the owner still holds it");
+            cs.Restore(key);
+        }
+
+        [TestMethod]
+        public void LongestHoldIsTheOutermostHoldOnTheClock()
+        {
+            FakeClock clock = new FakeClock(0xFFFFFF00u);
+            CriticalSection cs = new CriticalSection(clock);
+            int k0 = cs.Disable();
+            clock.Advance(100);
+            int k1 = cs.Disable();
+            clock.Advance(50);
+            cs.Restore(k1);
+            Assert.AreEqual(0u, cs.LongestHoldMicros, "nested restore does not measure");
+            clock.Advance(250);
+            cs.Restore(k0);
+            Assert.AreEqual(400u, cs.LongestHoldMicros, "400 µs across the clock wrap");
+            using (cs.Enter())
+            {
+                clock.Advance(30);
+            }
+
+            Assert.AreEqual(400u, cs.LongestHoldMicros, "a shorter hold keeps the maximum");
+            using (cs.Enter())
+            {
+                clock.AdvanceMillis(2);
+            }
+
+            Assert.AreEqual(2000u, cs.LongestHoldMicros, "a longer hold raises it");
+        }
+
+        [TestMethod]
+        public void ScopeRestoresAndNests()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            using (CriticalSectionScope outer = cs.Enter())
+            {
+                Assert.AreEqual(0, outer.Key, "outer key");
+                using (CriticalSectionScope inner = cs.Enter())
+                {
+                    Assert.AreEqual(1, inner.Key, "inner key");
+                    Assert.AreEqual(2, cs.Depth, "depth 2");
+                }
+
+                Assert.AreEqual(1, cs.Depth, "depth 1");
+            }
+
+            Assert.IsFalse(cs.IsHeld, "free");
+            new CriticalSectionScope().Dispose();
+        }
+
+        [TestMethod]
+        public void ReleasedRunsAfterTheOutermostRestoreOnly()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            int calls = 0;
+            bool heldDuringCallback = true;
+            cs.Released = () =>
+            {
+                calls++;
+                heldDuringCallback = cs.IsHeld;
+            };
+            int k0 = cs.Disable();
+            int k1 = cs.Disable();
+            cs.Restore(k1);
+            Assert.AreEqual(0, calls, "not after a nested restore");
+            cs.Restore(k0);
+            Assert.AreEqual(1, calls, "once after the outermost");
+            Assert.IsFalse(heldDuringCallback, "the section is free when Released runs");
+        }
+
+        [TestMethod]
+        public void EdgesWaitedCountsNotes()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            cs.NoteEdgeWaiting();
+            cs.NoteEdgeWaiting();
+            Assert.AreEqual(2, cs.EdgesWaited, "two edges waited");
+        }
+
+        [TestMethod]
+        public void DispatchHoldFailsWhileHeldAndNestsHandlerDisables()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            int released = 0;
+            cs.Released = () => released++;
+            int k = cs.Disable();
+            Assert.IsFalse(cs.TryEnterDispatch(), "not even the holder's own thread may dispatch");
+            cs.Restore(k);
+            Assert.AreEqual(1, released, "user release notified");
+            Assert.IsTrue(cs.TryEnterDispatch(), "free: dispatch takes it");
+            Assert.IsTrue(cs.IsHeld, "held by the dispatcher");
+            Assert.IsFalse(cs.TryEnterDispatch(), "dispatch is not reentrant");
+            int hk = cs.Disable();
+            Assert.AreEqual(1, hk, "a handler's Disable nests inside the dispatch hold");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.ExitDispatch(), "handler left a Disable open");
+            cs.Restore(hk);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "the dispatch hold is not a Disable");
+            cs.ExitDispatch();
+            Assert.IsFalse(cs.IsHeld, "free again");
+            Assert.AreEqual(1, released, "ExitDispatch does not notify");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.ExitDispatch(), "unbalanced ExitDispatch");
+        }
+
+        [TestMethod]
+        public void NullClockIsRefused()
+        {
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new CriticalSection(null), "null clock");
+        }
+    }
+}

@@ -1,0 +1,417 @@
+using System;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Timers
+{
+    [TestClass]
+    public class TimerIrqTests
+    {
+        private static int s_calls;
+        private static uint s_lastCallMicros;
+        private static FakeClock s_clock;
+
+        // [Setup] runs once per class on the device, so each test starts from here instead.
+        private static FakeClock Fresh(uint startMicros)
+        {
+            s_calls = 0;
+            s_lastCallMicros = 0;
+            s_clock = new FakeClock(startMicros);
+            return s_clock;
+        }
+
+        // What the dispatcher does: move the clock to each deadline up to `until`, then service.
+        private static void RunUntil(FakeClock clock, IDispatchTarget target, uint until)
+        {
+            uint deadline;
+            while (target.TryGetDeadline(out deadline) && Ticks.Diff(until, deadline) >= 0)
+            {
+                if (Ticks.Diff(deadline, clock.NowMicros) > 0)
+                {
+                    clock.Advance(Ticks.Diff(deadline, clock.NowMicros));
+                }
+
+                target.Service(clock.NowMicros);
+            }
+
+            if (Ticks.Diff(until, clock.NowMicros) > 0)
+            {
+                clock.Advance(Ticks.Diff(until, clock.NowMicros));
+            }
+        }
+
+        private static void Count(TimerIrq timer)
+        {
+            s_calls++;
+            s_lastCallMicros = s_clock.NowMicros;
+        }
+
+        [TestMethod]
+        public void OneShotFiresOnceAtItsDelayAndStops()
+        {
+            Fresh(1000);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartOneShot(500);
+
+            uint deadline;
+            Assert.IsTrue(timer.TryGetDeadline(out deadline), "running");
+            Assert.AreEqual(1500u, deadline, "due 500 µs after start");
+
+            timer.Service(1499);
+            Assert.AreEqual(0, s_calls, "an early service does nothing");
+
+            RunUntil(s_clock, timer, 100000);
+            Assert.AreEqual(1, s_calls, "fired exactly once");
+            Assert.AreEqual(1500u, s_lastCallMicros, "at its due time");
+            Assert.IsFalse(timer.IsRunning, "a one-shot stops after firing");
+            Assert.IsFalse(timer.TryGetDeadline(out deadline), "and reports no deadline");
+        }
+
+        [TestMethod]
+        public void PeriodicFiresEveryPeriod()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartPeriodicMillis(10);
+            RunUntil(s_clock, timer, 95000);
+            Assert.AreEqual(9, s_calls, "10, 20, ... 90 ms: nine fires in 95 ms");
+            Assert.AreEqual(90000u, s_lastCallMicros, "the last at 90 ms");
+            Assert.AreEqual(9, timer.Fires, "Fires counts handler calls");
+            Assert.AreEqual(0, timer.Skipped, "none skipped when served on time");
+            Assert.AreEqual(0, timer.Lateness.Max, "served exactly on time");
+        }
+
+        [TestMethod]
+        public void RearmPushesAOneShotBackToAFullDelay()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartOneShotMillis(100);
+            RunUntil(s_clock, timer, 60000);
+            timer.Rearm();
+            RunUntil(s_clock, timer, 150000);
+            Assert.AreEqual(0, s_calls, "re-armed at 60 ms: not due at 100 ms");
+            RunUntil(s_clock, timer, 300000);
+            Assert.AreEqual(1, s_calls, "fired once");
+            Assert.AreEqual(160000u, s_lastCallMicros, "a full 100 ms after the re-arm");
+        }
+
+        [TestMethod]
+        public void RearmRephasesAPeriodicTimer()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartPeriodic(1000);
+            RunUntil(s_clock, timer, 2500);
+            timer.Rearm();
+            uint deadline;
+            timer.TryGetDeadline(out deadline);
+            Assert.AreEqual(3500u, deadline, "next fire one period after the re-arm");
+            Assert.IsTrue(timer.IsRunning, "still running");
+        }
+
+        [TestMethod]
+        public void RearmAfterAOneShotFiredStartsItAgain()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartOneShot(200);
+            RunUntil(s_clock, timer, 1000);
+            timer.Rearm();
+            RunUntil(s_clock, timer, 2000);
+            Assert.AreEqual(2, s_calls, "fired, re-armed, fired again");
+            Assert.AreEqual(1200u, s_lastCallMicros, "200 µs after the re-arm at 1000");
+        }
+
+        private static void StopOnThirdCall(TimerIrq timer)
+        {
+            s_calls++;
+            if (s_calls == 3)
+            {
+                timer.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void StopInsideTheCallbackEndsThePeriodicTimer()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, StopOnThirdCall);
+            timer.StartPeriodic(1000);
+            RunUntil(s_clock, timer, 50000);
+            Assert.AreEqual(3, s_calls, "no fire after the handler stopped its timer");
+            Assert.IsFalse(timer.IsRunning, "stopped");
+        }
+
+        private static void RestartAsOneShot(TimerIrq timer)
+        {
+            s_calls++;
+            if (s_calls == 1)
+            {
+                timer.StartOneShot(5000);
+            }
+        }
+
+        [TestMethod]
+        public void StartInsideTheCallbackReplacesTheSchedule()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, RestartAsOneShot);
+            timer.StartPeriodic(1000);
+            RunUntil(s_clock, timer, 50000);
+            Assert.AreEqual(2, s_calls, "the periodic fire at 1 ms, then the one-shot it started at 6 ms");
+            Assert.IsTrue(timer.IsOneShot, "the handler's start wins");
+            Assert.IsFalse(timer.IsRunning, "and the one-shot has fired");
+        }
+
+        private static void Take2500Micros(TimerIrq timer)
+        {
+            s_calls++;
+            if (s_calls == 1)
+            {
+                s_clock.Advance(2500);
+            }
+        }
+
+        [TestMethod]
+        public void AHandlerLongerThanItsPeriodCountsAnOverrunAndSkipsPassedPeriods()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Take2500Micros);
+            timer.StartPeriodic(1000);
+            timer.Service(s_clock.NowMicros); // not due yet
+            s_clock.Advance(1000);
+            timer.Service(s_clock.NowMicros); // fire 1 at 1000, handler returns at 3500
+            Assert.AreEqual(1, timer.Overruns, "returned after fire 2 was due (2000)");
+            timer.Service(s_clock.NowMicros); // at 3500: fire 2 (1500 µs late); 3000 already passed
+            Assert.AreEqual(2, s_calls, "one call for the late fire, no replay");
+            Assert.AreEqual(1, timer.Skipped, "the fire due at 3000 was skipped");
+            uint deadline;
+            timer.TryGetDeadline(out deadline);
+            Assert.AreEqual(4000u, deadline, "the schedule keeps its phase: next at 4000");
+            Assert.AreEqual(1500, timer.Lateness.Max, "lateness of fire 2 against 2000");
+            Assert.AreEqual(1, timer.Overruns, "the second handler was quick");
+            Assert.AreEqual(2500, timer.Duration.Max, "the slow handler took 2500 µs");
+        }
+
+        [TestMethod]
+        public void LateServiceDoesNotDriftAcrossTheWrap()
+        {
+            // Start 5 ms before the 32-bit wrap; serve each fire up to 999 µs late (deterministic pattern).
+            uint start = 0xFFFFFFFFu - 5000u;
+            Fresh(start);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartPeriodic(1000);
+            for (int n = 1; n <= 10000; n++)
+            {
+                uint deadline;
+                Assert.IsTrue(timer.TryGetDeadline(out deadline), "running");
+                uint ideal = unchecked(start + (uint)n * 1000u);
+                if (deadline != ideal)
+                {
+                    Assert.AreEqual(ideal, deadline, "fire " + n.ToString() + " is due at start + n * period");
+                }
+
+                int late = (n * 7919) % 1000;
+                s_clock.Advance(Ticks.Diff(deadline, s_clock.NowMicros) + late);
+                timer.Service(s_clock.NowMicros);
+            }
+
+            Assert.AreEqual(10000, s_calls, "every fire ran");
+            Assert.AreEqual(0, timer.Skipped, "never a whole period late");
+            Assert.AreEqual(999, timer.Lateness.Max, "worst lateness as injected");
+        }
+
+        [TestMethod]
+        public void FrequencyKeepsItsExactAverageRate()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartFrequency(3);
+            Assert.AreEqual(333333, timer.PeriodMicros, "1 s / 3 rounded down");
+            uint deadline;
+            uint[] expected = new uint[] { 333333u, 666666u, 1000000u, 1333333u, 1666666u, 2000000u };
+            for (int i = 0; i < expected.Length; i++)
+            {
+                timer.TryGetDeadline(out deadline);
+                Assert.AreEqual(expected[i], deadline, "fire " + (i + 1).ToString() + " due at floor(n * 1e6 / 3)");
+                s_clock.Advance(Ticks.Diff(deadline, s_clock.NowMicros));
+                timer.Service(s_clock.NowMicros);
+            }
+
+            Assert.AreEqual(6, s_calls, "six fires in 2 s at 3 Hz");
+        }
+
+        [TestMethod]
+        public void MaximumFrequencyIsAccepted()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartFrequency(TimerIrq.MaxFrequencyHertz);
+            Assert.AreEqual(100, timer.PeriodMicros, "10 kHz is a 100 µs period");
+            RunUntil(s_clock, timer, 1000000);
+            Assert.AreEqual(10000, s_calls, "10,000 fires in one second");
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(-1)]
+        [DataRow(99)]
+        [DataRow(1000000001)]
+        public void PeriodOutOfRangeIsRefused(int period)
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartPeriodic(5000);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodic(period), "period " + period.ToString());
+            Assert.AreEqual(5000, timer.PeriodMicros, "the running timer keeps its period");
+            Assert.IsTrue(timer.IsRunning, "and keeps running");
+        }
+
+        [TestMethod]
+        public void OtherBadArgumentsAreRefused()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodicMillis(0), "0 ms");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodicMillis(-5), "-5 ms");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartFrequency(0), "0 Hz");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartFrequency(10001), "above 10 kHz");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartOneShot(0), "zero delay");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartOneShotMillis(-1), "negative delay");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Rearm(), "never started");
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new TimerIrq(null, Count), "no clock");
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new TimerIrq(s_clock, null), "no handler");
+            Assert.IsFalse(timer.IsRunning, "nothing started");
+        }
+
+        [TestMethod]
+        public void StartingADisposedTimerThrows()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count);
+            timer.StartPeriodic(1000);
+            timer.Dispose();
+            Assert.IsFalse(timer.IsRunning, "Dispose stops");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => timer.StartPeriodic(1000), "periodic");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => timer.StartOneShot(1000), "one-shot");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => timer.StartFrequency(50), "frequency");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => timer.Rearm(), "re-arm");
+            RunUntil(s_clock, timer, 10000);
+            Assert.AreEqual(0, s_calls, "never fires");
+            timer.Stop();
+        }
+
+        private static void Throw(TimerIrq timer)
+        {
+            s_calls++;
+            throw new InvalidOperationException("boom");
+        }
+
+        [TestMethod]
+        public void AThrowingHandlerIsCountedStopsTheTimerAndPropagates()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Throw);
+            timer.StartPeriodic(1000);
+            s_clock.Advance(1000);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Service(s_clock.NowMicros), "the dispatcher sees the fault");
+            Assert.AreEqual(1, timer.Faults, "counted");
+            Assert.IsFalse(timer.IsRunning, "stopped by default");
+            Assert.AreEqual(1, timer.Duration.Count, "the probe still closed the measurement");
+        }
+
+        [TestMethod]
+        public void AThrowingHandlerKeepsRunningWhenToldTo()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Throw);
+            timer.StopOnFault = false;
+            timer.StartPeriodic(1000);
+            for (int i = 0; i < 3; i++)
+            {
+                s_clock.Advance(1000);
+                Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Service(s_clock.NowMicros), "fault " + i.ToString());
+            }
+
+            Assert.AreEqual(3, timer.Faults, "three faults");
+            Assert.IsTrue(timer.IsRunning, "still running");
+            uint deadline;
+            timer.TryGetDeadline(out deadline);
+            Assert.AreEqual(4000u, deadline, "on schedule");
+        }
+
+        private sealed class TwoLights
+        {
+            public int Red;
+            public int Green;
+
+            public void ToggleRed(TimerIrq timer)
+            {
+                Red++;
+            }
+
+            public void ToggleGreen(TimerIrq timer)
+            {
+                Green++;
+            }
+        }
+
+        [TestMethod]
+        public void BoundMethodsOfOneObjectServeTwoTimers()
+        {
+            Fresh(0);
+            TwoLights lights = new TwoLights();
+            TimerIrq red = new TimerIrq(s_clock, lights.ToggleRed, "red");
+            TimerIrq green = new TimerIrq(s_clock, lights.ToggleGreen, "green");
+            red.StartPeriodicMillis(250);
+            green.StartPeriodicMillis(400);
+            for (int ms = 1; ms <= 2000; ms++)
+            {
+                s_clock.AdvanceMillis(1);
+                red.Service(s_clock.NowMicros);
+                green.Service(s_clock.NowMicros);
+            }
+
+            Assert.AreEqual(8, lights.Red, "2 s / 250 ms");
+            Assert.AreEqual(5, lights.Green, "2 s / 400 ms");
+        }
+
+        private static void Take40Micros(TimerIrq timer)
+        {
+            s_clock.Advance(40);
+        }
+
+        [TestMethod]
+        public void DebugPinIsHighExactlyWhileTheHandlerRuns()
+        {
+            Fresh(0);
+            RecordingOutput pin = new RecordingOutput(s_clock, 16);
+            TimerIrq timer = new TimerIrq(s_clock, Take40Micros);
+            timer.DebugPin = pin;
+            timer.StartPeriodic(1000);
+            s_clock.Advance(1030);
+            timer.Service(s_clock.NowMicros);
+            Assert.AreEqual(2, pin.Count, "one rise, one fall");
+            Assert.IsTrue(pin.LevelAt(0), "high first");
+            Assert.AreEqual(1030u, pin.TimeAt(0), "at handler entry");
+            Assert.IsFalse(pin.LevelAt(1), "then low");
+            Assert.AreEqual(1070u, pin.TimeAt(1), "at handler exit, 40 µs later");
+            Assert.AreEqual(30, timer.Lateness.Max, "30 µs late against the ideal 1000");
+            Assert.AreEqual(40, timer.Duration.Max, "40 µs handler");
+        }
+
+        [TestMethod]
+        public void ReportNamesTheTimerAndItsCounters()
+        {
+            Fresh(0);
+            TimerIrq timer = new TimerIrq(s_clock, Count, "blink");
+            timer.StartPeriodic(1000);
+            RunUntil(s_clock, timer, 3000);
+            string report = timer.Report();
+            Assert.StartsWith("blink: fires=3 skipped=0 overruns=0 faults=0", report, "first line");
+            Assert.Contains("blink latency: n=3", report, "lateness line");
+            Assert.Contains("blink duration: n=3", report, "duration line");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoIrq;
+
+namespace NanoIrq.HostTests.Timers
+{
+    /// <summary>Proof that the hot paths of timers, loops and statistics allocate nothing after construction.</summary>
+    [TestClass]
+    [DoNotParallelize]
+    public class TimerAllocationTests
+    {
+        private static int s_fires;
+
+        private static void Count(TimerIrq timer)
+        {
+            s_fires++;
+        }
+
+        private static void Work(FixedRateTask task)
+        {
+            s_fires++;
+        }
+
+        [TestMethod]
+        public void TimerTickAllocatesNothing()
+        {
+            FakeClock clock = new FakeClock(0xFFFF0000u);
+            TimerIrq timer = new TimerIrq(clock, Count, "alloc");
+            timer.DebugPin = new RecordingOutput(clock, 16); // fills, then counts drops: also allocation-free
+            timer.StartFrequency(3000);                      // fractional period: the 64-bit path
+            Tick(clock, timer, 1000);                        // warm-up (JIT, first calls)
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Tick(clock, timer, 100000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 timer ticks");
+            Assert.AreEqual(101000, timer.Fires, "every tick fired");
+        }
+
+        [TestMethod]
+        public void TimerTickThroughTheDispatcherAllocatesNothing()
+        {
+            FakeClock clock = new FakeClock(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            TimerIrq timer = new TimerIrq(clock, Count, "alloc");
+            dispatcher.Attach(timer);
+            timer.StartPeriodic(1000);
+            for (int i = 0; i < 1000; i++)
+            {
+                clock.Advance(1000);
+                dispatcher.Poll();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100000; i++)
+            {
+                clock.Advance(1000);
+                dispatcher.Poll();
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 dispatched ticks");
+            Assert.AreEqual(101000, timer.Fires, "every tick fired");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void StatisticsUpdateAllocatesNothing()
+        {
+            LatencyStats stats = new LatencyStats("alloc");
+            FakeClock clock = new FakeClock();
+            HandlerProbe probe = new HandlerProbe(clock, "probe");
+            stats.Add(1);
+            probe.Enter(0);
+            probe.Exit();
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100000; i++)
+            {
+                stats.Add(i % 25000 - 10);
+                probe.Enter(clock.NowMicros);
+                clock.Advance(3);
+                probe.Exit();
+            }
+
+            int p99 = stats.P99;
+            stats.Reset();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 Add, Enter/Exit, one percentile and a reset");
+            Assert.IsTrue(p99 > 0, "the statistics were used");
+        }
+
+        [TestMethod]
+        public void FixedRateTaskPollAllocatesNothing()
+        {
+            FakeClock clock = new FakeClock();
+            FixedRateTask task = new FixedRateTask(clock, Work, "alloc");
+            task.Start(1);
+            for (int i = 0; i < 100; i++)
+            {
+                clock.Advance(250);
+                task.Poll();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100000; i++)
+            {
+                clock.Advance(250);
+                task.Poll();
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 polls");
+            Assert.AreEqual(25025, task.Runs, "a run every fourth poll");
+        }
+
+        private static void Tick(FakeClock clock, TimerIrq timer, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                uint deadline;
+                timer.TryGetDeadline(out deadline);
+                clock.Advance(Ticks.Diff(deadline, clock.NowMicros) + (i % 7));
+                timer.Service(clock.NowMicros);
+            }
+        }
+    }
+}
