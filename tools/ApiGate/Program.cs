@@ -68,7 +68,7 @@ namespace ApiGate
                 return 2;
             }
 
-            foreach (Problem p in result.Problems)
+            foreach (Problem p in result.Problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column))
             {
                 Console.WriteLine(p);
             }

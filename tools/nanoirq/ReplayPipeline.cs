@@ -64,6 +64,8 @@ namespace NanoIrq.Cli
                 Debounced.Add((Unwrap(e.TimeMicros), e.Level));
             }
 
+            _baseMicros = 0;
+            _baseLong = 0;
             foreach (var g in _gestures)
             {
                 Gestures.Add((Unwrap(g.TimeMicros), g));

@@ -31,7 +31,7 @@ TEST(Ring, RefusedCapacityLeavesTheRingAsItWas)
     nirq_edge storage[8];
     nirq_ring r{};
     ASSERT_EQ(NIRQ_OK, nirq_ring_init(&r, storage, 8));
-    ASSERT_TRUE(nirq_ring_push(&r, 1, 1, 2, 1, 0));
+    ASSERT_TRUE(nirq_ring_push(&r, 1, 1, nirq_ring_word(2, 1, 0)));
     EXPECT_EQ(NIRQ_ERR_RING_CAPACITY, nirq_ring_init(&r, storage, 6));
     EXPECT_EQ(1u, nirq_ring_count(&r));
     EXPECT_EQ(8u, nirq_ring_capacity(&r));
@@ -42,7 +42,7 @@ TEST(Ring, PopsInPushOrder)
     nirq_edge storage[8];
     nirq_ring r{};
     ASSERT_EQ(NIRQ_OK, nirq_ring_init(&r, storage, 8));
-    for (uint32_t i = 0; i < 5; i++) ASSERT_TRUE(nirq_ring_push(&r, 100 + i, i + 1, 7, (uint8_t)(i & 1), 3));
+    for (uint32_t i = 0; i < 5; i++) ASSERT_TRUE(nirq_ring_push(&r, 100 + i, i + 1, nirq_ring_word(7, (uint8_t)(i & 1), 3)));
     nirq_edge out[8];
     ASSERT_EQ(3u, nirq_ring_pop(&r, out, 3));
     ASSERT_EQ(2u, nirq_ring_pop(&r, out + 3, 8));
@@ -61,12 +61,12 @@ TEST(Ring, FullRingRefusesAndKeepsTheOldest)
     nirq_edge storage[8];
     nirq_ring r{};
     ASSERT_EQ(NIRQ_OK, nirq_ring_init(&r, storage, 8));
-    for (uint32_t i = 0; i < 8; i++) ASSERT_TRUE(nirq_ring_push(&r, i, i + 1, 1, 0, 0));
-    EXPECT_FALSE(nirq_ring_push(&r, 99, 99, 1, 1, 0)) << "the ninth record is refused";
+    for (uint32_t i = 0; i < 8; i++) ASSERT_TRUE(nirq_ring_push(&r, i, i + 1, nirq_ring_word(1, 0, 0)));
+    EXPECT_FALSE(nirq_ring_push(&r, 99, 99, nirq_ring_word(1, 1, 0))) << "the ninth record is refused";
     nirq_edge out[8];
     ASSERT_EQ(8u, nirq_ring_pop(&r, out, 8));
     for (uint32_t i = 0; i < 8; i++) EXPECT_EQ(i + 1, out[i].seq) << "nothing overwritten";
-    EXPECT_TRUE(nirq_ring_push(&r, 100, 9, 1, 1, 0)) << "room again after a pop";
+    EXPECT_TRUE(nirq_ring_push(&r, 100, 9, nirq_ring_word(1, 1, 0))) << "room again after a pop";
 }
 
 TEST(Ring, IndicesWrapPast2To32)
@@ -75,8 +75,8 @@ TEST(Ring, IndicesWrapPast2To32)
     nirq_ring r{};
     ASSERT_EQ(NIRQ_OK, nirq_ring_init(&r, storage, 8));
     r.head = r.tail = 0xFFFFFFFCu;
-    for (uint32_t i = 0; i < 8; i++) ASSERT_TRUE(nirq_ring_push(&r, i, i, 1, 0, 0));
-    EXPECT_FALSE(nirq_ring_push(&r, 8, 8, 1, 0, 0));
+    for (uint32_t i = 0; i < 8; i++) ASSERT_TRUE(nirq_ring_push(&r, i, i, nirq_ring_word(1, 0, 0)));
+    EXPECT_FALSE(nirq_ring_push(&r, 8, 8, nirq_ring_word(1, 0, 0)));
     EXPECT_EQ(8u, nirq_ring_count(&r));
     nirq_edge out[8];
     ASSERT_EQ(8u, nirq_ring_pop(&r, out, 8));

@@ -29,7 +29,7 @@ namespace NanoIrq.HostTests.Core
                         EdgeRecord e = new EdgeRecord((int)(seq & 31), (seq & 1) != 0, seq * 3, seq, (seq & 4) != 0);
                         while (!ring.TryWrite(e))
                         {
-                            Thread.SpinWait(8);
+                            Thread.Yield();
                         }
                     }
                 }
@@ -47,7 +47,7 @@ namespace NanoIrq.HostTests.Core
                 EdgeRecord e;
                 if (!ring.TryRead(out e))
                 {
-                    Thread.SpinWait(8);
+                    Thread.Yield();
                     continue;
                 }
 
@@ -78,7 +78,7 @@ namespace NanoIrq.HostTests.Core
         {
             // Small ring, producer never waits: many drops, and the reader must still see a strictly
             // increasing sequence with intact fields, and the counters must balance.
-            const int N = 5_000_000;
+            const int N = Records;
             EdgeRing ring = new EdgeRing(16, policy);
             int done = 0;
             Thread producer = new Thread(() =>
@@ -86,6 +86,11 @@ namespace NanoIrq.HostTests.Core
                 for (uint seq = 1; seq <= N; seq++)
                 {
                     ring.TryWrite(new EdgeRecord((int)(seq & 63), (seq & 1) != 0, seq ^ 0x5A5A5A5Au, seq, false));
+                    if ((seq & 7) == 0)
+                    {
+                        // Pace the producer near the reader's speed so that both reads and drops are many.
+                        Thread.SpinWait(30);
+                    }
                 }
 
                 Volatile.Write(ref done, 1);
@@ -151,7 +156,7 @@ namespace NanoIrq.HostTests.Core
                         int take = Math.Min(free, n - offset);
                         if (take == 0)
                         {
-                            Thread.SpinWait(8);
+                            Thread.Yield();
                             continue;
                         }
 
@@ -174,7 +179,7 @@ namespace NanoIrq.HostTests.Core
                     int single = ring.ReadByte();
                     if (single < 0)
                     {
-                        Thread.SpinWait(8);
+                        Thread.Yield();
                         continue;
                     }
 
@@ -230,7 +235,7 @@ namespace NanoIrq.HostTests.Core
                 EdgeRecord e;
                 if (!ring.TryRead(out e))
                 {
-                    Thread.SpinWait(8);
+                    Thread.Yield();
                     continue;
                 }
 

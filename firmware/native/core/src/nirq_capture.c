@@ -99,6 +99,7 @@ nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint3
     p->hard_output = (uint16_t)(cfg->hard_action == NIRQ_HARD_TOGGLE ? cfg->hard_output_pin : 0u);
     p->pin = (uint16_t)cfg->pin;
     p->epoch = (uint8_t)(p->epoch + 1u);
+    p->word = nirq_ring_word(cfg->pin, 0u, p->epoch);
     p->ring = &c->ring;
     p->in_use = 1u;
     NIRQ_STORE_RLX(&p->seq, 0u);
@@ -108,7 +109,7 @@ nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint3
     /* so that the first matching edge is never inside the hard lockout */
     NIRQ_STORE_RLX(&p->last_hard_us, now_us - p->hard_lockout_us);
     /* release: the ISR installed after this call sees a complete configuration */
-    __atomic_store_n(&p->last_level, (uint8_t)cfg->initial_level, __ATOMIC_RELEASE);
+    __atomic_store_n(&p->last_level, cfg->initial_level, __ATOMIC_RELEASE);
     c->slot_of[cfg->pin] = (int8_t)slot;
     if (out != NULL) {
         *out = p;
@@ -126,6 +127,21 @@ nirq_status nirq_capture_close(nirq_capture *c, uint32_t pin)
     return NIRQ_OK;
 }
 
+#ifndef NIRQ_NO_HARD_ACTIONS
+/* The hard action, out of line so that the plain capture path needs no stack frame: it is reached by a
+ * tail call after the record is queued, and ends in a tail call to the toggle hook. */
+static NIRQ_ISR_ATTR __attribute__((noinline)) void nirq_capture_hard(nirq_pin *p, uint32_t now_us)
+{
+    if (now_us - NIRQ_LOAD_RLX(&p->last_hard_us) >= p->hard_lockout_us) {
+        NIRQ_STORE_RLX(&p->last_hard_us, now_us);
+        NIRQ_STORE_RLX(&p->hard, NIRQ_LOAD_RLX(&p->hard) + 1u);
+        if (p->hard_action == NIRQ_HARD_TOGGLE) {
+            nirq_port_toggle_output(p->hard_output);
+        }
+    }
+}
+#endif
+
 NIRQ_ISR_ATTR void nirq_capture_isr_edge(nirq_pin *p, uint32_t level, uint32_t now_us)
 {
     uint32_t seq = NIRQ_LOAD_RLX(&p->seq) + 1u;
@@ -133,20 +149,15 @@ NIRQ_ISR_ATTR void nirq_capture_isr_edge(nirq_pin *p, uint32_t level, uint32_t n
     if (NIRQ_LOAD_RLX(&p->last_level) == level) {
         NIRQ_STORE_RLX(&p->overrun, NIRQ_LOAD_RLX(&p->overrun) + 1u);
     }
-    NIRQ_STORE_RLX(&p->last_level, (uint8_t)level);
-    if ((p->hard_mask >> level) & 1u) {
-        uint32_t last = NIRQ_LOAD_RLX(&p->last_hard_us);
-        if (now_us - last >= p->hard_lockout_us) {
-            NIRQ_STORE_RLX(&p->last_hard_us, now_us);
-            NIRQ_STORE_RLX(&p->hard, NIRQ_LOAD_RLX(&p->hard) + 1u);
-            if (p->hard_action == NIRQ_HARD_TOGGLE) {
-                nirq_port_toggle_output(p->hard_output);
-            }
-        }
-    }
-    if (!nirq_ring_push(p->ring, now_us, seq, p->pin, (uint8_t)level, p->epoch)) {
+    NIRQ_STORE_RLX(&p->last_level, level);
+    if (!nirq_ring_push(p->ring, now_us, seq, p->word | (level << 16))) {
         NIRQ_STORE_RLX(&p->dropped, NIRQ_LOAD_RLX(&p->dropped) + 1u);
     }
+#ifndef NIRQ_NO_HARD_ACTIONS
+    if ((p->hard_mask >> level) & 1u) {
+        nirq_capture_hard(p, now_us);
+    }
+#endif
 }
 
 uint32_t nirq_capture_read(nirq_capture *c, uint32_t now_us, nirq_edge *out, uint32_t max)

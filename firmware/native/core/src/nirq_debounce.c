@@ -36,9 +36,11 @@ nirq_status nirq_debouncer_init(nirq_debouncer *d, uint32_t mode, uint32_t windo
     return NIRQ_OK;
 }
 
-static uint32_t emit(nirq_debouncer *d, const nirq_edge *e, nirq_edge *out)
+/* Emits e stamped at_us (the decision time; e's own time for an edge passed at once). */
+static uint32_t emit(nirq_debouncer *d, const nirq_edge *e, uint32_t at_us, nirq_edge *out)
 {
     *out = *e;
+    out->time_us = at_us;
     d->out_level = e->level;
     d->emitted++;
     return 1u;
@@ -60,9 +62,10 @@ uint32_t nirq_debouncer_tick(nirq_debouncer *d, uint32_t now_us, nirq_edge *out)
             }
             d->has_pending = 0u;
             if (d->pending.level != d->out_level) {
-                /* re-sync: the line ended the window at another level; a new window opens at that edge */
-                d->window_start = d->pending.time_us;
-                return emit(d, &d->pending, out);
+                /* re-sync: the line ended the window at another level; reported at the window end, where
+                 * a new window opens */
+                d->window_start += d->window_us;
+                return emit(d, &d->pending, d->window_start, out);
             }
             d->filtered++;
             d->locked = 0u;
@@ -73,7 +76,7 @@ uint32_t nirq_debouncer_tick(nirq_debouncer *d, uint32_t now_us, nirq_edge *out)
         if (d->has_pending && elapsed(now_us, d->pending.time_us, d->window_us)) {
             d->has_pending = 0u;
             if (d->pending.level != d->out_level) {
-                return emit(d, &d->pending, out);
+                return emit(d, &d->pending, d->pending.time_us + d->window_us, out);
             }
             d->filtered++;
         }
@@ -89,7 +92,7 @@ uint32_t nirq_debouncer_feed(nirq_debouncer *d, const nirq_edge *edge, nirq_edge
     d->fed++;
     switch (d->mode) {
     case NIRQ_DEBOUNCE_NONE:
-        return n + emit(d, edge, out + n);
+        return n + emit(d, edge, edge->time_us, out + n);
     case NIRQ_DEBOUNCE_LOCKOUT:
         if (d->locked && !elapsed(edge->time_us, d->window_start, d->window_us)) {
             if (d->has_pending) {
@@ -106,7 +109,7 @@ uint32_t nirq_debouncer_feed(nirq_debouncer *d, const nirq_edge *edge, nirq_edge
         }
         d->locked = 1u;
         d->window_start = edge->time_us;
-        return n + emit(d, edge, out + n);
+        return n + emit(d, edge, edge->time_us, out + n);
     case NIRQ_DEBOUNCE_QUIET:
         if (d->has_pending) {
             d->filtered++;

@@ -38,8 +38,8 @@ extern "C" {
 #define NIRQ_RING_MIN 8u
 
 /* Debounce windows and the hard-action lockout are accepted in 1 .. NIRQ_WINDOW_MAX_US microseconds
- * (1 s: Ganssle's worst outlier switch bounced for 157 ms). */
-#define NIRQ_WINDOW_MAX_US 1000000u
+ * (10 s, the same range as the C# debouncers, DebounceDefaults.MaxWindowMicros). */
+#define NIRQ_WINDOW_MAX_US 10000000u
 
 /* ---- status codes -------------------------------------------------------------------------------- */
 
@@ -64,10 +64,24 @@ typedef enum nirq_status {
 typedef struct nirq_edge {
     uint32_t time_us;
     uint32_t seq;
-    uint16_t pin;
-    uint8_t level;
-    uint8_t reserved;
+    union {
+        struct {
+            uint16_t pin;
+            uint8_t level;
+            uint8_t reserved;  /* 0 when handed out; inside the ring: the pin's epoch tag */
+        };
+        uint32_t word;         /* the three fields above as one word, so the ISR writes them with one store */
+    };
 } nirq_edge;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "nirq_edge packing assumes a little-endian target (Xtensa, RISC-V, Cortex-M, x86 all are)"
+#endif
+#if defined(__cplusplus)
+static_assert(sizeof(nirq_edge) == 12, "nirq_edge is 12 bytes");
+#else
+_Static_assert(sizeof(nirq_edge) == 12, "nirq_edge is 12 bytes");
+#endif
 
 /* Wrap-safe signed difference end - start in µs (MicroPython ticks_diff), valid within +-2^31 µs. */
 static inline int32_t nirq_ticks_diff(uint32_t end, uint32_t start)

@@ -67,10 +67,12 @@ typedef struct nirq_pin {
     uint32_t overrun;          /* ISR */
     uint32_t hard;             /* ISR */
     uint32_t last_hard_us;     /* ISR */
-    uint8_t last_level;        /* ISR */
+    uint32_t last_level;       /* ISR */
+    uint32_t word;             /* cfg: nirq_ring_word(pin, 0, epoch), the level is or-ed in per edge */
     uint8_t hard_action;       /* cfg */
     uint8_t hard_mask;         /* cfg: bit (new level) set when that edge triggers the hard action */
     uint8_t epoch;             /* cfg: tags records so a closed-then-reopened pin ignores old ones */
+    uint8_t reserved;
     uint16_t pin;              /* cfg */
     uint16_t hard_output;      /* cfg */
     uint32_t hard_lockout_us;  /* cfg */

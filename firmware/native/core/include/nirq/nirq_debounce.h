@@ -4,8 +4,12 @@
  * They run on the consumer side (the dispatcher thread, inside nirq_capture_read), never in the ISR, so
  * the ISR stays short and every decision that depends on time passing is taken with a known "now". They
  * read no clock and no pin: time comes with each edge and through nirq_debouncer_tick, exactly like the C#
- * IEdgeFilter. Every record they emit is one of the raw records fed in, unchanged (same time stamp, same
- * sequence number), so a gap in sequence numbers at the consumer counts the edges filtered in between.
+ * IEdgeFilter, and with the same results as the C# LockoutDebouncer, QuietTimeDebouncer and GlitchFilter
+ * (tests/scenarios/debounce.txt is run by both). Every record they emit is one of the raw records fed in
+ * (pin, level, sequence number unchanged, so a gap in sequence numbers at the consumer counts the edges
+ * filtered in between) stamped with the time of the decision: its own interrupt time when passed at once
+ * (NONE, LOCKOUT's first edge), else the moment the window ended, which is exactly the raw edge time plus
+ * T for QUIET and GLITCH (subtract T to get the interrupt time back).
  *
  * Modes (T = window_us, in 1 .. NIRQ_WINDOW_MAX_US µs; "level" = pin level after an edge):
  *
@@ -14,21 +18,21 @@
  *  LOCKOUT   Lowest latency. An edge whose level differs from the output level is emitted at once and
  *            opens a window [t, t + T). Edges inside the window are not emitted; the last one is kept.
  *            When the window ends (at t + T), if that last edge's level differs from the output level it
- *            is emitted then (re-sync: a press shorter than T still gets its release) and opens a new
- *            window at its own time stamp. An edge at exactly t + T is outside the window. An edge with
+ *            is emitted, stamped t + T (re-sync: a press shorter than T still gets its release), and a new
+ *            window opens at t + T. An edge at exactly t + T is outside the window. An edge with
  *            the same level as the output, outside a window, is filtered. Failure mode: no noise
  *            immunity, any glitch that reaches the ISR is emitted as a level change.
  *
  *  QUIET     Quiet-time, the robust default for buttons. Every edge restarts a timer of T; when the input
  *            has had no edge for T (now - last edge >= T), the last edge is emitted if its level differs
- *            from the output level, else it is filtered. Latency: T after the last bounce. Failure mode:
+ *            from the output level (stamped last edge + T), else it is filtered. Latency: T after the last
+ *            bounce. Failure mode:
  *            a line that never stays quiet for T (continuous chatter) emits nothing.
  *
  *  GLITCH    Glitch filter: rejects pulses shorter than T. The first edge that changes the level becomes
  *            the candidate; an opposite edge within T of it cancels the pulse (both are filtered); an edge
  *            of the same level as the candidate is filtered without restarting the timer; the candidate is
- *            emitted once it has held for T (now - candidate time >= T), with its own (leading-edge) time
- *            stamp. Differs from QUIET only on repeated same-level edges (QUIET restarts, GLITCH does not).
+ *            emitted once it has held for T (now - candidate time >= T), stamped candidate time + T. Differs from QUIET only on repeated same-level edges (QUIET restarts, GLITCH does not).
  *
  * Accounting: every raw edge fed ends up counted exactly once as emitted or filtered, or is the single
  * record held pending (nirq_debouncer_pending): fed == emitted + filtered + pending.

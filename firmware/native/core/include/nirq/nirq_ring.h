@@ -46,8 +46,16 @@ bool nirq_ring_capacity_ok(uint32_t capacity);
  * NIRQ_ERR_BAD_ARGUMENT for NULL; the ring is unchanged on error. Not thread-safe: call before the ISR runs. */
 nirq_status nirq_ring_init(nirq_ring *r, nirq_edge *storage, uint32_t capacity);
 
-/* Producer: appends one record; false (and nothing written) when the ring is full. ISR-safe, O(1). */
-static inline bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, uint16_t pin, uint8_t level, uint8_t tag)
+/* The last 4 bytes of a record as one word: pin | level << 16 | tag << 24 (little-endian layout of
+ * nirq_edge.pin, .level, .reserved). Lets the ISR write them with one store. */
+static inline uint32_t nirq_ring_word(uint32_t pin, uint32_t level, uint32_t tag)
+{
+    return (pin & 0xFFFFu) | ((level & 0xFFu) << 16) | ((tag & 0xFFu) << 24);
+}
+
+/* Producer: appends one record (word from nirq_ring_word); false (and nothing written) when the ring is
+ * full. ISR-safe, O(1). */
+static inline bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, uint32_t word)
 {
     uint32_t head = NIRQ_LOAD_RLX(&r->head);
     uint32_t tail = NIRQ_LOAD_ACQ(&r->tail);
@@ -57,9 +65,7 @@ static inline bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, 
     nirq_edge *e = &r->buf[head & r->mask];
     e->time_us = time_us;
     e->seq = seq;
-    e->pin = pin;
-    e->level = level;
-    e->reserved = tag;
+    e->word = word;
     NIRQ_STORE_REL(&r->head, head + 1u);
     return true;
 }
