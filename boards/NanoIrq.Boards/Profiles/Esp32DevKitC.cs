@@ -64,8 +64,8 @@ namespace NanoIrq.Boards
             p.Strapping(12, "MTDI sets the flash voltage at reset: held high it selects 1.8 V and a 3.3 V flash will not boot");
             p.Strapping(15, "MTDO: held low at reset it silences the boot log on UART0");
 
-            // [UG] the DevKitC V4 has only a red power-on LED, no LED driven by a GPIO.
-            p.WithLed(LedKind.None, BoardProfile.NoPin, true, "no user LED (the red LED only shows 5 V power)");
+            // [UG] the DevKitC V4 has only a power-on LED, no LED driven by a GPIO.
+            p.WithLed(LedKind.None, BoardProfile.NoPin, true, "no user LED (the only LED shows power)");
             // [UG] BOOT button on GPIO0 with a 10 kΩ pull-up on the board; pressed = low.
             p.WithButton(0, true, "BOOT button on GPIO0 (pulled up on the board, pressed = low)");
 

@@ -413,9 +413,9 @@ namespace NanoIrq
         /// <summary>Consumer: items readable now, and the head slot they start at (refreshes its copy of the tail).</summary>
         internal int AvailableForConsumer()
         {
-            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
             if (_policy == OverflowPolicy.DropOldest)
             {
+                // Head first, then tail: both are monotonic, so the tail read second is never behind the head.
                 int actual = Interlocked.CompareExchange(ref _head, 0, 0);
                 if (actual != _cHead)
                 {
@@ -423,6 +423,7 @@ namespace NanoIrq
                 }
             }
 
+            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
             return Distance(_cTailCache, _cHead);
         }
 
@@ -530,8 +531,11 @@ namespace NanoIrq
 
         private void Resync(int head)
         {
+            // DropOldest only: the producer moved the head past ours. The tail must be re-read after the
+            // head, or the cached tail could lie behind the new head and an empty ring would look non-empty.
             _cHead = head;
             _cHeadSlot = head % _capacity;
+            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
         }
     }
 }

@@ -1,9 +1,15 @@
 /* NanoIrq native capture core: capture state, ISR entry, consumer read (contract in nirq_capture.h). */
 #include "nirq/nirq_capture.h"
 
-/* Ports put ISR code in fast RAM with this (ESP-IDF: IRAM, see ports/esp-idf). Empty on the host. */
+/* Ports put ISR code in fast RAM with this: IRAM on ESP-IDF builds (ESP_PLATFORM is defined by its build
+ * system), or whatever -DNIRQ_ISR_ATTR=... says. Empty on the host and on RP2040/RP2350. */
 #ifndef NIRQ_ISR_ATTR
+#if defined(ESP_PLATFORM)
+#include "esp_attr.h"
+#define NIRQ_ISR_ATTR IRAM_ATTR
+#else
 #define NIRQ_ISR_ATTR
+#endif
 #endif
 
 nirq_status nirq_capture_init(nirq_capture *c, uint32_t ring_capacity)

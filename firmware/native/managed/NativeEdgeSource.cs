@@ -1,0 +1,302 @@
+using System;
+using System.Threading;
+
+namespace NanoIrq.Native
+{
+    /// <summary>
+    /// The native edge source of the Pin.irq pipeline: edges stamped in the interrupt at 1 µs by the native
+    /// capture module (custom firmware, see firmware/native/README.md), debounced natively, delivered to the
+    /// <see cref="IrqDispatcher"/> in batches through <see cref="IrqDispatcher.PostBatch"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>Records arrive with <see cref="EdgeRecord.StampIsLate"/> false. Without native debounce
+    /// (<see cref="NativeDebounce.None"/>, the default) <see cref="EdgeRecord.TimeMicros"/> is the interrupt time;
+    /// with a native debouncer it is the decision time, as for the C# debouncers. A gap in
+    /// <see cref="EdgeRecord.Sequence"/> counts edges the module filtered or dropped (see <see cref="GetCounters"/>).</para>
+    /// <para>A pump thread calls <see cref="Pump"/> every <c>pollMillis</c> ms (2 by default), sooner when a native
+    /// debounce window ends; each pump drains the native ring in batches of <c>batchSize</c> records into
+    /// arrays allocated once in the constructor, so pumping allocates nothing. The module counts, never hides, what
+    /// it could not queue: a ring of <c>ringCapacity</c> records absorbs bursts up to that size between two pumps.</para>
+    /// <para>Only one instance may exist: the module is a singleton in the firmware. A firmware without the
+    /// module cannot load this assembly at all (nanoFramework checks native assemblies at deployment), so an
+    /// application that references it targets the custom firmware; use <c>GpioEdgeSource</c> on stock firmware.</para>
+    /// </remarks>
+    public sealed class NativeEdgeSource : IEdgeSource, IDisposable
+    {
+        /// <summary>Highest GPIO the module captures (NIRQ_PIN_LIMIT - 1).</summary>
+        public const int MaxPin = 63;
+
+        private const int CounterCount = 7;
+
+        private readonly IrqDispatcher _dispatcher;
+        private readonly int _batchSize;
+        private readonly int _pollMillis;
+        private readonly uint[] _times;
+        private readonly uint[] _sequences;
+        private readonly int[] _pinLevels;
+        private readonly EdgeRecord[] _batch;
+        private readonly uint[] _counterValues = new uint[CounterCount];
+        private readonly bool[] _open = new bool[MaxPin + 1];
+        private readonly int[] _debounce = new int[MaxPin + 1];
+        private readonly int[] _window = new int[MaxPin + 1];
+        private readonly int[] _hardAction = new int[MaxPin + 1];
+        private readonly int[] _hardTrigger = new int[MaxPin + 1];
+        private readonly int[] _hardOutput = new int[MaxPin + 1];
+        private readonly int[] _hardLockout = new int[MaxPin + 1];
+        private readonly object _gate = new object();
+        private Thread _pump;
+        private bool _running;
+        private bool _disposed;
+
+        /// <summary>A source with a 256-record native ring, batches of 32 records and a 2 ms pump period.</summary>
+        public NativeEdgeSource(IrqDispatcher dispatcher)
+            : this(dispatcher, 256, 32, 2)
+        {
+        }
+
+        /// <summary>Starts the native module with a ring of <paramref name="ringCapacity"/> records.</summary>
+        /// <param name="dispatcher">Where the edges go.</param>
+        /// <param name="ringCapacity">Native ring size: a power of two in [8, 1024].</param>
+        /// <param name="batchSize">Records moved per InternalCall, [2, 256].</param>
+        /// <param name="pollMillis">Pump period in ms, [1, 1000].</param>
+        /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A number is out of its range.</exception>
+        /// <exception cref="ArgumentException">The module still captures pins (another instance is alive).</exception>
+        public NativeEdgeSource(IrqDispatcher dispatcher, int ringCapacity, int batchSize, int pollMillis)
+        {
+            if (dispatcher == null)
+            {
+                throw new ArgumentNullException("dispatcher");
+            }
+
+            if (batchSize < 2 || batchSize > 256)
+            {
+                throw new ArgumentOutOfRangeException("batchSize", "must be in [2, 256] records.");
+            }
+
+            if (pollMillis < 1 || pollMillis > 1000)
+            {
+                throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms.");
+            }
+
+            NativeStatus.Check(NativeCapture.NativeStart(ringCapacity), -1, "ringCapacity");
+            _dispatcher = dispatcher;
+            _batchSize = batchSize;
+            _pollMillis = pollMillis;
+            _times = new uint[batchSize];
+            _sequences = new uint[batchSize];
+            _pinLevels = new int[batchSize];
+            _batch = new EdgeRecord[batchSize];
+        }
+
+        /// <summary>"native".</summary>
+        public string Name
+        {
+            get { return "native"; }
+        }
+
+        /// <inheritdoc />
+        public IrqDispatcher Dispatcher
+        {
+            get { return _dispatcher; }
+        }
+
+        /// <summary>True: the module runs count and toggle actions in the interrupt (see <see cref="SetHardAction"/>).</summary>
+        public bool SupportsHardActions
+        {
+            get { return true; }
+        }
+
+        /// <summary>
+        /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>.
+        /// Ranges are checked by the module when the pin opens (window [1, 10,000,000] µs, 0 for None).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        public void SetDebounce(int pin, NativeDebounce mode, int windowMicros)
+        {
+            CheckPin(pin);
+            _debounce[pin] = (int)mode;
+            _window[pin] = windowMicros;
+        }
+
+        /// <summary>
+        /// Chooses the hard action for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>:
+        /// <paramref name="action"/> on <paramref name="trigger"/> edges, toggling <paramref name="outputPin"/> for
+        /// <see cref="NativeHardAction.Toggle"/>, ignoring matching edges for <paramref name="lockoutMicros"/> µs
+        /// ([0, 10,000,000]) after each action (a debounced toggle in the interrupt).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        public void SetHardAction(int pin, NativeHardAction action, NativeTrigger trigger, int outputPin, int lockoutMicros)
+        {
+            CheckPin(pin);
+            _hardAction[pin] = (int)action;
+            _hardTrigger[pin] = (int)trigger;
+            _hardOutput[pin] = outputPin;
+            _hardLockout[pin] = lockoutMicros;
+        }
+
+        /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Unknown pin, window or lockout out of range.</exception>
+        /// <exception cref="ArgumentException">The pin is already captured, or a mode/action/trigger/output pin is not supported.</exception>
+        /// <exception cref="InvalidOperationException">All 8 native slots are in use, or the firmware refused.</exception>
+        /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
+        public void OpenInput(int pin, PinPull pull)
+        {
+            CheckPin(pin);
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException("NativeEdgeSource");
+                }
+
+                int code = NativeCapture.NativeOpen(pin, (int)pull, _debounce[pin], _window[pin], _hardAction[pin], _hardTrigger[pin], _hardOutput[pin], _hardLockout[pin]);
+                NativeStatus.Check(code, pin, code == NativeStatus.DebounceRange ? "windowMicros" : "pin");
+                _open[pin] = true;
+                if (!_running)
+                {
+                    _running = true;
+                    _pump = new Thread(PumpLoop);
+                    _pump.Start();
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public void CloseInput(int pin)
+        {
+            if (pin < 0 || pin > MaxPin)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_open[pin])
+                {
+                    _open[pin] = false;
+                    NativeCapture.NativeClose(pin);
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public bool ReadLevel(int pin)
+        {
+            CheckPin(pin);
+            return NativeCapture.NativeReadLevel(pin);
+        }
+
+        /// <summary>Copies <paramref name="pin"/>'s native counters into <paramref name="into"/> (allocation-free).</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The pin is not captured.</exception>
+        public void GetCounters(int pin, NativePinCounters into)
+        {
+            if (into == null)
+            {
+                throw new ArgumentNullException("into");
+            }
+
+            lock (_gate)
+            {
+                NativeStatus.Check(NativeCapture.NativeGetCounters(pin, _counterValues), pin, "pin");
+                into.Load(_counterValues);
+            }
+        }
+
+        /// <summary>
+        /// Moves every record the module has ready to the dispatcher, in batches; returns how many. The pump thread
+        /// calls it; tests and single-threaded loops may call it directly. Allocates nothing.
+        /// </summary>
+        public int Pump()
+        {
+            int total = 0;
+            lock (_gate)
+            {
+                while (true)
+                {
+                    int n = NativeCapture.NativeRead(_times, _sequences, _pinLevels, _batchSize);
+                    for (int i = 0; i < n; i++)
+                    {
+                        int pl = _pinLevels[i];
+                        _batch[i] = new EdgeRecord(pl >> 1, (pl & 1) != 0, _times[i], _sequences[i], false);
+                    }
+
+                    if (n > 0)
+                    {
+                        _dispatcher.PostBatch(_batch, 0, n);
+                        total += n;
+                    }
+
+                    if (n < _batchSize - 1)
+                    {
+                        return total;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Stops the pump and closes every pin this source captures. Safe to call twice.</summary>
+        public void Dispose()
+        {
+            Thread pump;
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                _running = false;
+                pump = _pump;
+                _pump = null;
+                for (int pin = 0; pin <= MaxPin; pin++)
+                {
+                    if (_open[pin])
+                    {
+                        _open[pin] = false;
+                        NativeCapture.NativeClose(pin);
+                    }
+                }
+            }
+
+            if (pump != null)
+            {
+                pump.Join();
+            }
+        }
+
+        private void PumpLoop()
+        {
+            while (_running)
+            {
+                Pump();
+                int sleep = _pollMillis;
+                long deadline = NativeCapture.NativeNextDeadline();
+                if (deadline >= 0)
+                {
+                    int dueIn = Ticks.Diff((uint)deadline, NativeCapture.NativeNowMicros());
+                    int dueMillis = dueIn <= 0 ? 0 : (dueIn + Ticks.MicrosPerMilli - 1) / Ticks.MicrosPerMilli;
+                    if (dueMillis < sleep)
+                    {
+                        sleep = dueMillis;
+                    }
+                }
+
+                if (sleep > 0)
+                {
+                    Thread.Sleep(sleep);
+                }
+            }
+        }
+
+        private static void CheckPin(int pin)
+        {
+            if (pin < 0 || pin > MaxPin)
+            {
+                throw new ArgumentOutOfRangeException("pin", "GPIO number must be in [0, 63] for the native capture module.");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/*
+ * NanoIrq native capture module: ChibiOS port for the RP2040 and RP2350 targets of nf-interpreter
+ * (PICO_RP2040, PICO2_RP2350 and their _W variants).
+ *
+ * NOT BUILT IN THIS REPOSITORY'S CI (no ChibiOS here): compiled only inside an nf-interpreter ChibiOS
+ * firmware build (see ../../README.md). The core it calls is cross-compiled and checked in CI for
+ * Cortex-M0+ and Cortex-M33.
+ *
+ * - Interrupts: PAL line events, palEnableLineEvent(line, PAL_EVENT_MODE_BOTH_EDGES) and
+ *   palSetLineCallback(line, callback, nirq_pin *), as nanoFramework's own cpu_gpio.cpp does for
+ *   System.Device.Gpio on these targets (so a pin must not be opened by both). The callback runs in
+ *   ISR context on the core that owns the IO bank interrupt (core 0, where nanoCLR runs): one producer.
+ * - Clock: the chip's free-running 1 MHz TIMER, low word read without latching (TIMERAWL): RP2040
+ *   TIMER at 0x40054000, RP2350 TIMER0 at 0x400B0000, TIMERAWL at offset 0x28 on both. Override
+ *   NIRQ_RP_TIMERAWL if your board support uses another timer.
+ * - No RTOS call in the ISR path: the ring is lock-free, so no chSysLockFromISR is needed.
+ */
+#include "nirq_port.h"
+
+#include "hal.h"
+
+#ifndef NIRQ_RP_TIMERAWL
+#if defined(RP2350) || defined(PICO_RP2350)
+#define NIRQ_RP_TIMERAWL (*(volatile uint32_t *)0x400B0028u)
+#else
+#define NIRQ_RP_TIMERAWL (*(volatile uint32_t *)0x40054028u)
+#endif
+#endif
+
+static nirq_capture s_capture;
+
+nirq_capture *nirq_port_capture(void)
+{
+    return &s_capture;
+}
+
+uint32_t nirq_port_now_us(void)
+{
+    return NIRQ_RP_TIMERAWL;
+}
+
+uint32_t nirq_port_read_level(uint32_t pin)
+{
+    return palReadLine((ioline_t)pin) ? 1u : 0u;
+}
+
+void nirq_port_toggle_output(uint32_t pin)
+{
+    palToggleLine((ioline_t)pin);
+}
+
+static void nirq_chibios_callback(void *arg)
+{
+    nirq_pin *p = (nirq_pin *)arg;
+    uint32_t now = NIRQ_RP_TIMERAWL;
+    uint32_t level = palReadLine((ioline_t)p->pin) ? 1u : 0u;
+    nirq_capture_isr_edge(p, level, now);
+}
+
+nirq_status nirq_port_start(uint32_t ring_capacity)
+{
+    return nirq_capture_init(&s_capture, ring_capacity);
+}
+
+nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
+{
+    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    nirq_pin_config c = *cfg;
+    c.initial_level = 0u;
+    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL);  /* validate first */
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    (void)nirq_capture_close(&s_capture, cfg->pin);
+    ioline_t line = (ioline_t)cfg->pin;
+    palSetLineMode(line, pull == NIRQ_PULL_UP ? PAL_MODE_INPUT_PULLUP
+                         : pull == NIRQ_PULL_DOWN ? PAL_MODE_INPUT_PULLDOWN : PAL_MODE_INPUT);
+    if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
+        palSetLineMode((ioline_t)cfg->hard_output_pin, PAL_MODE_OUTPUT_PUSHPULL);
+    }
+    c.initial_level = palReadLine(line) ? 1u : 0u;
+    nirq_pin *p = NULL;
+    st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    palEnableLineEvent(line, PAL_EVENT_MODE_BOTH_EDGES);
+    palSetLineCallback(line, nirq_chibios_callback, p);
+    return NIRQ_OK;
+}
+
+nirq_status nirq_port_close(uint32_t pin)
+{
+    if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    palDisableLineEvent((ioline_t)pin);
+    return nirq_capture_close(&s_capture, pin);
+}
+
+uint32_t nirq_port_read(nirq_edge *out, uint32_t max)
+{
+    return nirq_capture_read(&s_capture, nirq_port_now_us(), out, max);
+}

@@ -1,0 +1,51 @@
+/*
+ * NanoIrq native capture module: the port API, what the interop layer (interop/) calls. One port is
+ * compiled into a firmware: esp-idf/nirq_port_esp_idf.c (ESP32 family) or chibios/nirq_port_chibios.c
+ * (RP2040/RP2350). Each port owns the single nirq_capture instance, installs and removes pin
+ * interrupts, stamps edges with its µs clock and implements nirq_port_toggle_output.
+ *
+ * Threading: every function here runs on the nanoCLR thread (the C# dispatcher's InternalCalls); only
+ * the port's ISR runs elsewhere.
+ */
+#ifndef NIRQ_PORT_H
+#define NIRQ_PORT_H
+
+#include "nirq/nirq_capture.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Pull resistor values, the same numbers as the C# NanoIrq.PinPull enum. */
+#define NIRQ_PULL_NONE 0u
+#define NIRQ_PULL_UP 1u
+#define NIRQ_PULL_DOWN 2u
+
+/* Sizes the ring and readies the port (installs the GPIO ISR service on ESP-IDF). Refused with
+ * NIRQ_ERR_PIN_BUSY while pins are captured. */
+nirq_status nirq_port_start(uint32_t ring_capacity);
+
+/* Configures cfg->pin as an input with pull (and the toggle output as an output), reads its level into
+ * the capture state, then enables its both-edge interrupt. cfg->initial_level is ignored (read here). */
+nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull);
+
+/* Disables the pin's interrupt, then stops capturing it. */
+nirq_status nirq_port_close(uint32_t pin);
+
+/* Reads the clock, then drains up to max debounced records (see nirq_capture_read). */
+uint32_t nirq_port_read(nirq_edge *out, uint32_t max);
+
+/* The pin's physical level now, 0 or 1 (any valid GPIO, captured or not). */
+uint32_t nirq_port_read_level(uint32_t pin);
+
+/* The port's µs clock (the same one the ISR stamps with), modulo 2^32. */
+uint32_t nirq_port_now_us(void);
+
+/* The capture instance (counters, deadline). */
+nirq_capture *nirq_port_capture(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NIRQ_PORT_H */
