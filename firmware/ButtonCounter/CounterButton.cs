@@ -22,16 +22,25 @@ namespace NanoIrq.ButtonCounter
         private readonly GestureDetector _gestures;
         private readonly FilterChain _chain;
 
-        /// <summary>Builds the debouncer and gesture stages for <paramref name="app"/>.</summary>
+        /// <summary>Builds the debouncer and gesture stages for <paramref name="app"/>, the button released (line high) at start.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="app"/> is null.</exception>
-        public CounterButton(ButtonCounterApp app)
+        public CounterButton(ButtonCounterApp app) : this(app, true)
+        {
+        }
+
+        /// <summary>
+        /// Builds the debouncer and gesture stages for <paramref name="app"/>; <paramref name="initialLevel"/> is the
+        /// line's level when the pin is opened (true: high, released; read it from the pin).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="app"/> is null.</exception>
+        public CounterButton(ButtonCounterApp app, bool initialLevel)
         {
             if (app == null)
             {
                 throw new ArgumentNullException("app");
             }
 
-            _debouncer = new QuietTimeDebouncer(true);
+            _debouncer = new QuietTimeDebouncer(initialLevel);
             _gestures = new GestureDetector(true, new GestureHandler(app.Handle));
             _chain = new FilterChain(_debouncer, _gestures);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
@@ -8,9 +9,13 @@ using NanoIrq.ButtonCounter;
 namespace NanoIrq.Cli
 {
     /// <summary>
-    /// A simulated board running ButtonCounter: fake clock, dispatcher, simulated edge source, the button
-    /// Irq with the demo's <see cref="CounterButton"/> filter, and a <see cref="SimulatedLed"/>; the same
-    /// firmware classes as on the device. Prints each change the way a person would see it.
+    /// A simulated board running ButtonCounter through the real pipeline, wired exactly as the device's
+    /// <c>firmware/ButtonCounter/Program.cs</c> wires it with <c>GpioEdgeSource</c>: a
+    /// <see cref="SimulatedEdgeSource"/> pin, the <see cref="IrqDispatcher"/>, an <see cref="Irq"/> whose
+    /// <see cref="IrqOptions.Filter"/> is the demo's <see cref="CounterButton"/> chain (quiet-time debouncer, then
+    /// gestures), and the <see cref="ButtonCounterApp"/> attached to the dispatcher for its blink-out deadlines. Only
+    /// the clock (a <see cref="FakeClock"/>) and the LED (a <see cref="SimulatedLed"/>) differ. The statistics come
+    /// from the Irq's and the dispatcher's own counters.
     /// </summary>
     public sealed class DemoBench
     {
@@ -26,30 +31,52 @@ namespace NanoIrq.Cli
         private readonly BounceModel _bounce;
         private readonly uint[] _times = new uint[BounceModel.MaxEdgesPerPress];
         private readonly bool[] _levels = new bool[BounceModel.MaxEdgesPerPress];
+        private readonly List<long> _rawTimes = new List<long>();
+        private readonly List<bool> _rawLevels = new List<bool>();
+        private readonly List<long> _debouncedTimes = new List<long>();
+        private readonly List<bool> _debouncedLevels = new List<bool>();
+        private readonly List<long> _ledTimes = new List<long>();
+        private readonly List<bool> _ledLevels = new List<bool>();
+        private long _elapsed;
 
-        /// <summary>Builds the bench for board <paramref name="boardName"/>; <paramref name="seed"/> seeds the bounce.</summary>
+        /// <summary>Builds the bench for board <paramref name="boardName"/>; <paramref name="seed"/> seeds the bounce; the button starts released.</summary>
         /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
-        public DemoBench(string boardName, int seed)
+        public DemoBench(string boardName, int seed) : this(boardName, seed, true)
+        {
+        }
+
+        /// <summary>
+        /// Builds the bench for board <paramref name="boardName"/>; <paramref name="seed"/> seeds the bounce;
+        /// <paramref name="initialLevel"/> is the button line's level at time 0 (true: high, released).
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
+        public DemoBench(string boardName, int seed, bool initialLevel)
         {
             BoardProfile board = Boards.Boards.Find(boardName);
-            _wiring = Boards.Boards.DemoWiringFor(boardName);
-            BoardName = boardName;
+            _wiring = board.Demo;
+            BoardName = board.Name;
+            InitialLevel = initialLevel;
             _dispatcher = new IrqDispatcher(_clock);
             _source = new SimulatedEdgeSource(_dispatcher);
-            _source.Pin(_wiring.ButtonPin).Drive(true); // idle: the pull-up holds the line high
+            _source.Pin(_wiring.ButtonPin).Drive(initialLevel); // released: the pull-up holds the line high
+            board.ValidateOutput(_wiring.LedPin);
             _app = new ButtonCounterApp(_led);
-            _button = new CounterButton(_app);
+            _button = new CounterButton(_app, initialLevel);
             _pin = new IrqPin(_source, board, _wiring.ButtonPin, _wiring.ButtonPull, _wiring.ButtonActiveLow);
             IrqOptions options = new IrqOptions();
             options.Filter = _button.Filter;
-            _irq = _pin.Irq(OnDebouncedEdge, IrqTrigger.Rising | IrqTrigger.Falling, options);
+            _irq = _pin.Irq(OnDebouncedEdge, IrqTrigger.Both, options);
             _dispatcher.Attach(_app);
             _bounce = new BounceModel(seed);
             _app.Changed += OnChanged;
+            _led.Changed += OnLedChanged;
         }
 
         /// <summary>Board short name.</summary>
         public string BoardName { get; private set; }
+
+        /// <summary>Level of the button line at time 0.</summary>
+        public bool InitialLevel { get; private set; }
 
         /// <summary>The wiring in words.</summary>
         public string WiringText
@@ -57,10 +84,16 @@ namespace NanoIrq.Cli
             get { return _wiring.ToString(); }
         }
 
-        /// <summary>Time 0 of the run.</summary>
+        /// <summary>Time 0 of the run on the bench clock.</summary>
         public uint Origin
         {
             get { return 0; }
+        }
+
+        /// <summary>Simulated µs since time 0 (not wrapped).</summary>
+        public long ElapsedMicros
+        {
+            get { return _elapsed; }
         }
 
         /// <summary>Where change lines go.</summary>
@@ -75,7 +108,13 @@ namespace NanoIrq.Cli
             get { return _app; }
         }
 
-        /// <summary>Schedules one bouncing press of <paramref name="holdMicros"/> starting now.</summary>
+        /// <summary>The button's Irq (its counters are the raw/filtered/dropped statistics).</summary>
+        public Irq ButtonIrq
+        {
+            get { return _irq; }
+        }
+
+        /// <summary>Schedules one bouncing press (BounceModel: press bounce, hold of <paramref name="holdMicros"/>, release bounce) starting now.</summary>
         public void Press(int holdMicros)
         {
             uint now = _clock.NowMicros;
@@ -88,22 +127,54 @@ namespace NanoIrq.Cli
                 levels[i] = _levels[i];
             }
 
-            _source.Play(_wiring.ButtonPin, offsets, levels);
+            Play(offsets, levels);
         }
 
-        /// <summary>Runs simulated time up to <paramref name="micros"/> (absolute), 1 ms steps, delivering as it goes.</summary>
-        public void RunUntil(uint micros)
+        /// <summary>
+        /// Schedules a recorded waveform on the button pin: level <paramref name="levels"/>[i] at now +
+        /// <paramref name="offsetsMicros"/>[i] (non-decreasing, ≥ 0).
+        /// </summary>
+        public void Play(int[] offsetsMicros, bool[] levels)
+        {
+            _source.Play(_wiring.ButtonPin, offsetsMicros, levels);
+            bool level = _rawLevels.Count == 0 ? InitialLevel : _rawLevels[_rawLevels.Count - 1];
+            for (int i = 0; i < offsetsMicros.Length; i++)
+            {
+                if (levels[i] != level)
+                {
+                    level = levels[i];
+                    _rawTimes.Add(_elapsed + offsetsMicros[i]);
+                    _rawLevels.Add(level);
+                }
+            }
+        }
+
+        /// <summary>Runs simulated time up to <paramref name="micros"/> µs after time 0 (absolute), 1 ms steps, delivering as it goes.</summary>
+        public void RunUntil(long micros)
         {
             while (true)
             {
-                int left = Ticks.Diff(micros, _clock.NowMicros);
+                long left = micros - _elapsed;
                 if (left <= 0)
                 {
                     break;
                 }
 
-                _source.Advance(left < 1000 ? left : 1000);
+                int step = left < 1000 ? (int)left : 1000;
+                _source.Advance(step);
+                _elapsed += step;
                 _dispatcher.Poll();
+            }
+        }
+
+        /// <summary>Runs until the app has nothing pending (no blink-out, no filter deadline), at most <paramref name="maxMicros"/> more.</summary>
+        public void RunUntilIdle(long maxMicros)
+        {
+            long limit = _elapsed + maxMicros;
+            uint due;
+            while (_elapsed < limit && (_app.IsBlinking || _button.Filter.TryGetDeadline(out due) || _source.PendingScriptEdges > 0))
+            {
+                RunUntil(Math.Min(limit, _elapsed + 10000));
             }
         }
 
@@ -121,14 +192,39 @@ namespace NanoIrq.Cli
             r.LedOn = _led.IsOn;
             r.RawEdges = _irq.EdgesSeen;
             r.Filtered = _irq.Filtered;
+            r.Delivered = _irq.Delivered;
             r.Dropped = _irq.Dropped + _dispatcher.Unrouted;
-            r.Faults = _dispatcher.Faults.Recorded;
-            r.SimulatedMillis = _clock.NowMicros / 1000;
+            r.Faults = _dispatcher.Faults.Recorded; // every handler/target fault, the button Irq's included
+            r.RingHighWater = _dispatcher.Ring.HighWater;
+            r.SimulatedMillis = _elapsed / 1000;
             return r;
+        }
+
+        /// <summary>Writes the run as a VCD (1 µs timescale): <c>button</c> (raw line), <c>debounced</c> (the Irq's edges after the filter), <c>led</c>.</summary>
+        public void WriteVcd(TextWriter output, string comment)
+        {
+            VcdWriter writer = new VcdWriter("button_counter");
+            writer.AddSignal("button", InitialLevel, _rawTimes.ToArray(), _rawLevels.ToArray());
+            writer.AddSignal("debounced", InitialLevel, _debouncedTimes.ToArray(), _debouncedLevels.ToArray());
+            writer.AddSignal("led", false, _ledTimes.ToArray(), _ledLevels.ToArray());
+            writer.Write(output, comment);
+        }
+
+        private long Elapsed(uint stamp)
+        {
+            return _elapsed - Ticks.Diff(_clock.NowMicros, stamp);
         }
 
         private void OnDebouncedEdge(Irq irq, EdgeRecord edge)
         {
+            _debouncedTimes.Add(Elapsed(edge.TimeMicros));
+            _debouncedLevels.Add(edge.Level);
+        }
+
+        private void OnLedChanged(bool on)
+        {
+            _ledTimes.Add(_elapsed);
+            _ledLevels.Add(on);
         }
 
         private void OnChanged(ButtonCounterApp app, CounterChange change, uint now)
@@ -143,7 +239,7 @@ namespace NanoIrq.Cli
                 default: what = "blink-out cancelled"; break;
             }
 
-            Display.WriteLine("  " + (now / 1000000.0).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(8) + " s  "
+            Display.WriteLine("  " + (Elapsed(now) / 1000000.0).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(8) + " s  "
                 + "count " + app.Count.ToString(CultureInfo.InvariantCulture).PadLeft(3) + "  LED " + (app.LedOn ? "ON " : "off") + "  " + what
                 + "  (raw edges so far " + _irq.EdgesSeen.ToString(CultureInfo.InvariantCulture) + ")");
             if (PaceMillisPerLine > 0)

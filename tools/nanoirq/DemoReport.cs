@@ -48,6 +48,12 @@ namespace NanoIrq.Cli
         /// <summary>Edges the debouncer and gesture stages swallowed.</summary>
         public long Filtered;
 
+        /// <summary>Debounced edges the filter passed on to the Irq handler (press and release each count 1).</summary>
+        public long Delivered;
+
+        /// <summary>Most edges ever waiting in the dispatcher's ring at once.</summary>
+        public long RingHighWater;
+
         /// <summary>Edges lost because a buffer was full.</summary>
         public long Dropped;
 
@@ -86,7 +92,8 @@ namespace NanoIrq.Cli
 
             w.WriteLine("  count now " + I(FinalCount) + Expect(ExpectedFinalCount, FinalCount) + ", LED " + (LedOn ? "on" : "off")
                 + ", resets " + I(Resets) + Expect(ExpectedResets, Resets) + ", blink-outs " + I(BlinkOuts) + Expect(ExpectedBlinkOuts, BlinkOuts));
-            w.WriteLine("  raw edges " + L(RawEdges) + ", filtered bounces " + L(Filtered) + ", dropped " + L(Dropped) + ", faults " + L(Faults));
+            w.WriteLine("  raw edges " + L(RawEdges) + ", filtered bounces " + L(Filtered) + ", debounced edges " + L(Delivered) + ", dropped " + L(Dropped) + ", faults " + L(Faults)
+                + " (ring high-water " + L(RingHighWater) + ")");
             w.WriteLine(Ok ? "  result: OK" : "  result: NOT OK");
         }
 
@@ -106,6 +113,8 @@ namespace NanoIrq.Cli
                 + "\"led_on\":" + (LedOn ? "true" : "false") + ","
                 + "\"raw_edges\":" + L(RawEdges) + ","
                 + "\"filtered\":" + L(Filtered) + ","
+                + "\"debounced_edges\":" + L(Delivered) + ","
+                + "\"ring_high_water\":" + L(RingHighWater) + ","
                 + "\"dropped\":" + L(Dropped) + ","
                 + "\"faults\":" + L(Faults) + ","
                 + "\"simulated_ms\":" + L(SimulatedMillis) + ","

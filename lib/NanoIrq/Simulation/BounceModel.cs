@@ -229,6 +229,17 @@ namespace NanoIrq
                 }
             }
 
+            // Duplicates drawn near 1 can be pushed below 1 by the pass above: lift them back (count <= length,
+            // so instant i fits at i + 1 and the order stays strict).
+            for (int i = 0; i < count; i++)
+            {
+                int floor = i == 0 ? 1 : _scratch[i - 1] + 1;
+                if (_scratch[i] < floor)
+                {
+                    _scratch[i] = floor;
+                }
+            }
+
             for (int i = 0; i < count; i++)
             {
                 times[n] = Ticks.Add(start, _scratch[i]);

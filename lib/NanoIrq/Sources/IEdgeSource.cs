@@ -9,7 +9,10 @@ namespace NanoIrq
     /// <see cref="EdgeRecord"/> (per-pin <see cref="EdgeRecord.Sequence"/> starting at 1 for the first edge after
     /// the pin was opened) and hands it to <see cref="IrqDispatcher.Post"/>, or, for a source that captures at
     /// interrupt time and delivers in batches, to <see cref="IrqDispatcher.PostBatch"/>. All posts of one
-    /// dispatcher are serialised by the dispatcher, so a source may post from any thread.</para>
+    /// dispatcher are serialised by the dispatcher, so a source may post from any thread. Post also does the
+    /// bookkeeping every source owes: it counts a refused edge in the pin's <see cref="Irq.Dropped"/> and, when the
+    /// dispatcher's <see cref="CriticalSection"/> is held by user code, calls
+    /// <see cref="CriticalSection.NoteEdgeWaiting"/> for each edge queued behind it.</para>
     /// <para><see cref="IrqPin"/> calls <see cref="OpenInput"/> and <see cref="CloseInput"/>; user code does not.</para>
     /// </remarks>
     public interface IEdgeSource
