@@ -8,6 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 passed=0
 failed=0
+skipped=0
 log=$(mktemp -d)
 
 if [ -f tools/ApiGate/ApiGate.csproj ]; then
@@ -24,6 +25,8 @@ dotnet test NanoIrq.Host.slnx -c Release 2>&1 | tee "$log/dotnet.txt"
 dotnet_rc=${PIPESTATUS[0]}
 p=$(grep -Eo 'Passed: +[0-9]+' "$log/dotnet.txt" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
 f=$(grep -Eo 'Failed: +[0-9]+' "$log/dotnet.txt" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+s=$(grep -Eo 'Skipped: +[0-9]+' "$log/dotnet.txt" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+skipped=$((skipped + ${s:-0}))
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
 if [ "$dotnet_rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
@@ -38,8 +41,10 @@ if [ -f firmware/native/CMakeLists.txt ]; then
     (cd build/native && ctest --output-on-failure 2>&1) | tee "$log/ctest.txt"
     total=$(grep -Eo 'tests failed out of [0-9]+' "$log/ctest.txt" | grep -Eo '[0-9]+$' || echo 0)
     nf=$(grep -Eo '[0-9]+ tests failed' "$log/ctest.txt" | grep -Eo '^[0-9]+' || echo 0)
-    passed=$((passed + ${total:-0} - ${nf:-0}))
+    ns=$(grep -c '\*\*\*Skipped' "$log/ctest.txt" || true)
+    passed=$((passed + ${total:-0} - ${nf:-0} - ${ns:-0}))
     failed=$((failed + ${nf:-0}))
+    skipped=$((skipped + ${ns:-0}))
   else
     cat "$log/cmake.txt"
     echo "native build failed: counted as one failure"
@@ -48,5 +53,5 @@ if [ -f firmware/native/CMakeLists.txt ]; then
 fi
 
 rm -rf "$log"
-echo "${passed} passed, ${failed} failed"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ]

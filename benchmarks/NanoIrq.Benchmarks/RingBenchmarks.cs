@@ -18,6 +18,9 @@ namespace NanoIrq.Benchmarks
         public const int Items = 1_000_000;
 
         private const int Capacity = 1024;
+        private const int Chunk = 64;
+        private readonly byte[] _source = new byte[Chunk];
+        private readonly byte[] _sink = new byte[Chunk];
 
         private EdgeRing _edgeRing;
         private ByteRing _byteRing;
@@ -102,6 +105,21 @@ namespace NanoIrq.Benchmarks
                         for (int i = 0; i < Items; i++)
                         {
                             _byteQueue.Enqueue((byte)i);
+                        }
+
+                        break;
+                    case 5:
+                        int sent = 0;
+                        while (sent < Items)
+                        {
+                            int n = Items - sent < Chunk ? Items - sent : Chunk;
+                            int wrote = _byteRing.Write(_source, 0, n);
+                            if (wrote == 0)
+                            {
+                                Thread.Yield();
+                            }
+
+                            sent += wrote;
                         }
 
                         break;
@@ -200,6 +218,28 @@ namespace NanoIrq.Benchmarks
                 {
                     Thread.Yield();
                 }
+            }
+
+            return sum;
+        }
+
+        [Benchmark(Description = "ByteRing, 64-byte Write/Read")]
+        public long ByteRingBulk()
+        {
+            _mode = 5;
+            _go.Set();
+            long sum = 0;
+            int got = 0;
+            while (got < Items)
+            {
+                int n = _byteRing.Read(_sink, 0, Chunk);
+                if (n == 0)
+                {
+                    Thread.Yield();
+                }
+
+                sum += n;
+                got += n;
             }
 
             return sum;

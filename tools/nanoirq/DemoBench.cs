@@ -38,6 +38,8 @@ namespace NanoIrq.Cli
         private readonly List<long> _ledTimes = new List<long>();
         private readonly List<bool> _ledLevels = new List<bool>();
         private long _elapsed;
+        private int _flash;
+        private int _flashes;
 
         /// <summary>Builds the bench for board <paramref name="boardName"/>; <paramref name="seed"/> seeds the bounce; the button starts released.</summary>
         /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
@@ -112,6 +114,12 @@ namespace NanoIrq.Cli
         public Irq ButtonIrq
         {
             get { return _irq; }
+        }
+
+        /// <summary>True while a scheduled press or recording still has edges to play.</summary>
+        public bool IsPressPlaying
+        {
+            get { return _source.PendingScriptEdges > 0; }
         }
 
         /// <summary>Schedules one bouncing press (BounceModel: press bounce, hold of <paramref name="holdMicros"/>, release bounce) starting now.</summary>
@@ -225,6 +233,21 @@ namespace NanoIrq.Cli
         {
             _ledTimes.Add(_elapsed);
             _ledLevels.Add(on);
+            if (on && _app.IsBlinking)
+            {
+                _flash++;
+                Display.WriteLine("  " + (_elapsed / 1000000.0).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(8) + " s             LED ON   flash "
+                    + _flash.ToString(CultureInfo.InvariantCulture) + " of " + _flashes.ToString(CultureInfo.InvariantCulture));
+                Pace();
+            }
+        }
+
+        private void Pace()
+        {
+            if (PaceMillisPerLine > 0)
+            {
+                Thread.Sleep(PaceMillisPerLine);
+            }
         }
 
         private void OnChanged(ButtonCounterApp app, CounterChange change, uint now)
@@ -234,7 +257,11 @@ namespace NanoIrq.Cli
             {
                 case CounterChange.Pressed: what = "press"; break;
                 case CounterChange.Reset: what = "long press: reset"; break;
-                case CounterChange.BlinkOutStarted: what = "double click: blinking out " + app.Count.ToString(CultureInfo.InvariantCulture); break;
+                case CounterChange.BlinkOutStarted:
+                    what = "double click: blinking out " + app.Count.ToString(CultureInfo.InvariantCulture);
+                    _flash = 0;
+                    _flashes = app.Count;
+                    break;
                 case CounterChange.BlinkOutFinished: what = "blink-out done"; break;
                 default: what = "blink-out cancelled"; break;
             }
@@ -242,10 +269,7 @@ namespace NanoIrq.Cli
             Display.WriteLine("  " + (Elapsed(now) / 1000000.0).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(8) + " s  "
                 + "count " + app.Count.ToString(CultureInfo.InvariantCulture).PadLeft(3) + "  LED " + (app.LedOn ? "ON " : "off") + "  " + what
                 + "  (raw edges so far " + _irq.EdgesSeen.ToString(CultureInfo.InvariantCulture) + ")");
-            if (PaceMillisPerLine > 0)
-            {
-                Thread.Sleep(PaceMillisPerLine);
-            }
+            Pace();
         }
     }
 }

@@ -31,16 +31,38 @@ namespace NanoIrq.Cli
                 return 0;
             }
 
-            if (options.Replay != null || options.VcdOut != null)
+            Waveform recording = null;
+            if (options.Replay != null)
             {
-                stderr.WriteLine("nanoirq demo: --replay and --vcd are not wired into the demo yet; use 'nanoirq replay' for recordings.");
-                return 2;
+                try
+                {
+                    recording = options.Replay.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                        ? CsvWaveformReader.ReadFile(options.Replay, options.Signal)
+                        : VcdReader.ReadFile(options.Replay, options.Signal);
+                }
+                catch (WaveformFormatException e)
+                {
+                    stderr.WriteLine("nanoirq demo: " + options.Replay + ": " + e.Message);
+                    return 1;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    stderr.WriteLine("nanoirq demo: cannot read " + options.Replay + ": " + e.Message);
+                    return 1;
+                }
+
+                if (recording.EndNanos / 1000 > int.MaxValue - 1000000)
+                {
+                    stderr.WriteLine("nanoirq demo: " + options.Replay + " is longer than the 35 minutes a replay can cover.");
+                    return 1;
+                }
             }
 
             DemoBench bench;
             try
             {
-                bench = new DemoBench(options.Board, options.Seed);
+                bool initialLevel = recording == null || (recording.InitialLevel != options.ActiveHigh);
+                bench = new DemoBench(options.Board, options.Seed, initialLevel);
             }
             catch (ArgumentException e)
             {
@@ -55,7 +77,28 @@ namespace NanoIrq.Cli
 
             bool pace = !options.Json && !options.Fast && object.ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
             TextWriter display = options.Json ? TextWriter.Null : stdout;
-            DemoReport report = RunScenario(bench, options, display, pace);
+            DemoReport report = recording != null
+                ? RunReplay(bench, options, recording, display)
+                : RunScenario(bench, options, display, pace);
+            if (options.VcdOut != null)
+            {
+                try
+                {
+                    using (StreamWriter w = new StreamWriter(options.VcdOut))
+                    {
+                        bench.WriteVcd(w, "nanoirq demo on a simulated " + bench.BoardName + " (" + report.Source + ", seed " + options.Seed.ToString(CultureInfo.InvariantCulture)
+                            + "): button = raw button line (pressed low), debounced = the Irq's edges after the debounce+gesture filter, led = LED lit");
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    stderr.WriteLine("nanoirq demo: cannot write " + options.VcdOut + ": " + e.Message);
+                    return 1;
+                }
+
+                display.WriteLine("wrote " + options.VcdOut + " (signals button, debounced, led; 1 us timescale)");
+            }
+
             if (options.Json)
             {
                 report.WriteJson(stdout);
@@ -81,17 +124,38 @@ namespace NanoIrq.Cli
             bench.PaceMillisPerLine = pace ? Math.Max(5, 1500 / Math.Max(1, scenario.Presses * 2)) : 0;
             for (int i = 0; i < scenario.Presses; i++)
             {
-                bench.RunUntil(Ticks.Add(bench.Origin, Ticks.FromMillis(scenario.StartMillis[i])));
+                bench.RunUntil(scenario.StartMillis[i] * 1000L);
                 bench.Press(Ticks.FromMillis(scenario.HoldMillis[i]));
             }
 
-            bench.RunUntil(Ticks.Add(bench.Origin, Ticks.FromMillis(scenario.EndMillis)));
+            bench.RunUntil(scenario.EndMillis * 1000L);
+            bench.RunUntilIdle(60000000);
             DemoReport report = bench.Report(options.Seed, source);
             report.PressesSimulated = scenario.Presses;
             report.ExpectedFinalCount = scenario.ExpectedFinalCount;
             report.ExpectedResets = scenario.ExpectedResets;
             report.ExpectedBlinkOuts = scenario.ExpectedBlinkOuts;
             return report;
+        }
+
+        private static DemoReport RunReplay(DemoBench bench, DemoOptions options, Waveform recording, TextWriter display)
+        {
+            WriteHeader(bench, display, "replaying " + Path.GetFileName(options.Replay) + " signal " + recording.Name + " (" + recording.Count.ToString(CultureInfo.InvariantCulture)
+                + " edges, " + (recording.EndNanos / 1000000000.0).ToString("0.000", CultureInfo.InvariantCulture) + " s, pressed "
+                + (options.ActiveHigh ? "high: inverted onto the active-low pin" : "low") + ")");
+            bench.Display = display;
+            int[] offsets = new int[recording.Count];
+            bool[] levels = new bool[recording.Count];
+            for (int i = 0; i < offsets.Length; i++)
+            {
+                offsets[i] = (int)(recording.TimeNanos(i) / 1000);
+                levels[i] = recording.Level(i) != options.ActiveHigh;
+            }
+
+            bench.Play(offsets, levels);
+            bench.RunUntil(recording.EndNanos / 1000 + 1000);
+            bench.RunUntilIdle(60000000);
+            return bench.Report(options.Seed, "replay");
         }
 
         private static int RunInteractive(DemoBench bench, TextWriter stdout, TextWriter stderr)
@@ -102,18 +166,18 @@ namespace NanoIrq.Cli
                 return 2;
             }
 
-            WriteHeader(bench, stdout, "interactive: any key is a 120 ms press with bounce, q quits");
+            WriteHeader(bench, stdout, "interactive: any key is a 120 ms press with bounce, l a 1.5 s press (reset), two keys quickly a double click; q quits");
             bench.Display = stdout;
             HostClock wall = new HostClock();
             uint last = wall.NowMicros;
-            uint simulated = bench.Origin;
+            int queued = 0;
+            bool queuedLong = false;
             while (true)
             {
                 Thread.Sleep(10);
                 uint now = wall.NowMicros;
-                simulated = Ticks.Add(simulated, Ticks.Diff(now, last));
+                bench.RunUntil(bench.ElapsedMicros + Ticks.Diff(now, last));
                 last = now;
-                bench.RunUntil(simulated);
                 while (Console.KeyAvailable)
                 {
                     ConsoleKeyInfo key = Console.ReadKey(true);
@@ -123,7 +187,19 @@ namespace NanoIrq.Cli
                         return 0;
                     }
 
-                    bench.Press(120000);
+                    queued++;
+                    queuedLong |= key.KeyChar == 'l' || key.KeyChar == 'L';
+                }
+
+                // One press at a time: a key typed while the previous press still plays waits for it (two quick keys make a double click).
+                if (queued > 0 && !bench.IsPressPlaying)
+                {
+                    bench.Press(queuedLong && queued == 1 ? 1500000 : 120000);
+                    queued--;
+                    if (queued == 0)
+                    {
+                        queuedLong = false;
+                    }
                 }
             }
         }

@@ -15,9 +15,11 @@ namespace NanoIrq.Cli
             "  --presses N      N seeded random presses, 1..10000 (default: the 10-press tour:\n" +
             "                   clicks, one double click, one long press)\n" +
             "  --seed S         seed of the press timing and the bounce, 0..2147483647 (default 1)\n" +
-            "  --replay FILE    drive the button from a VCD or CSV recording instead\n" +
-            "  --signal NAME    with --replay: the VCD signal to use (default: the first one)\n" +
-            "  --vcd OUT        write button, debounced button and LED to a VCD file\n" +
+            "  --replay FILE    drive the button from a VCD (.vcd) or CSV (.csv) recording instead\n" +
+            "  --signal NAME    with --replay: the signal to use (optional when the file has one)\n" +
+            "  --active-high    with --replay: the recording's button is pressed when high (default:\n" +
+            "                   pressed low, like the demo's button to GND with a pull-up)\n" +
+            "  --vcd OUT        write the button line, the debounced button and the LED to a VCD file\n" +
             "  --json           print one JSON object with the results and nothing else\n" +
             "  --interactive    a key press in this terminal is a button press (q quits)\n" +
             "  --fast           do not pace the display (always the case with --json or no terminal)";
@@ -36,6 +38,9 @@ namespace NanoIrq.Cli
 
         /// <summary>VCD signal name for <see cref="Replay"/>, or null for the first.</summary>
         public string Signal;
+
+        /// <summary>With <see cref="Replay"/>: the recording's pressed level is high (it is inverted onto the demo's active-low pin).</summary>
+        public bool ActiveHigh;
 
         /// <summary>VCD output path, or null.</summary>
         public string VcdOut;
@@ -73,6 +78,8 @@ namespace NanoIrq.Cli
                     case "--json": o.Json = true; break;
                     case "--interactive": o.Interactive = true; break;
                     case "--fast": o.Fast = true; break;
+                    case "--active-high": o.ActiveHigh = true; break;
+                    case "--active-low": o.ActiveHigh = false; break;
                     case "-h":
                     case "--help": o.Help = true; break;
                     case "--board":
@@ -125,6 +132,18 @@ namespace NanoIrq.Cli
             if (o.Signal != null && o.Replay == null)
             {
                 error = "--signal needs --replay FILE.";
+                return null;
+            }
+
+            if (o.ActiveHigh && o.Replay == null)
+            {
+                error = "--active-high needs --replay FILE (the simulated button is always active-low).";
+                return null;
+            }
+
+            if (o.Interactive && o.VcdOut != null)
+            {
+                error = "--interactive and --vcd cannot be combined.";
                 return null;
             }
 

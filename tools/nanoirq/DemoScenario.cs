@@ -25,7 +25,8 @@ namespace NanoIrq.Cli
     /// <remarks>
     /// Timings keep well away from the gesture thresholds so that the expected result does not depend on
     /// where within a window a bounce lands: clicks are held 70..180 ms and followed by at least 900 ms of
-    /// release; the two presses of a double click are 90..140 ms apart; a long press is held 1,500..2,200 ms.
+    /// release; the two presses of a double click are 90..140 ms apart and the blink-out that follows is left to
+    /// finish before the next press; a long press is held 1,500..2,200 ms.
     /// All times in ms from the start of the run.
     /// </remarks>
     public sealed class DemoScenario
@@ -158,9 +159,11 @@ namespace NanoIrq.Cli
             int[] start = new int[kinds.Length];
             int[] hold = new int[kinds.Length];
             int t = 500;
+            int count = 0;
             for (int i = 0; i < kinds.Length; i++)
             {
                 start[i] = t;
+                count = kinds[i] == DemoPressKind.Long ? 0 : count + 1;
                 switch (kinds[i])
                 {
                     case DemoPressKind.Long:
@@ -172,9 +175,10 @@ namespace NanoIrq.Cli
                         t += hold[i] + 90 + rng.Next(51);
                         break;
                     case DemoPressKind.DoubleSecond:
-                        // After a double click the count is blinked out: leave it time to finish.
+                        // After a double click the count is blinked out: leave it time to finish (400 ms gap,
+                        // then BlinkOut's default 600 ms pause, count x 500 ms - 300 ms, 600 ms pause) plus 500..900 ms.
                         hold[i] = 60 + rng.Next(31);
-                        t += hold[i] + 900 + rng.Next(400);
+                        t += hold[i] + 400 + 600 + count * 500 - 300 + 600 + 500 + rng.Next(400);
                         break;
                     default:
                         hold[i] = 70 + rng.Next(111);

@@ -9,23 +9,23 @@ namespace NanoIrq
     /// own the payload arrays; this class only hands out slot numbers.
     /// </summary>
     /// <remarks>
-    /// <para><b>Positions.</b> <c>_head</c> (next to read) and <c>_tail</c> (next to write) run over
+    /// <para><b>Positions.</b> <c>Head</c> (next to read) and <c>Tail</c> (next to write) run over
     /// [0, <c>_modulus</c>) where <c>_modulus</c> is the largest multiple of the capacity not above 2^30, so a
     /// position maps to slot <c>position % capacity</c> and the count is <c>(tail - head) mod _modulus</c>.
     /// Each side steps its own slot number alongside its position, so the hot path never divides.</para>
-    /// <para><b>Ownership.</b> Only the producer writes <c>_tail</c>. Only the consumer writes <c>_head</c>,
+    /// <para><b>Ownership.</b> Only the producer writes <c>Tail</c>. Only the consumer writes <c>Head</c>,
     /// except under <see cref="OverflowPolicy.DropOldest"/> where the producer may also advance it by one with
     /// a compare-and-swap; the consumer then commits its read with a compare-and-swap too, and a failed swap
     /// means "the item you copied was dropped meanwhile": the copy is discarded and the read retried. Under
     /// <see cref="OverflowPolicy.Overwrite"/> the producer rewrites the newest slot in place inside a sequence
-    /// lock (<c>_overwrites</c> is odd while it writes); the consumer reads the sequence before and after
+    /// lock (<c>Overwrites</c> is odd while it writes); the consumer reads the sequence before and after
     /// copying and retries when it changed. With a capacity of at least 2 the newest slot is never the slot
     /// the consumer is committing, which is why Overwrite needs capacity 2.</para>
     /// <para><b>Memory ordering on the host CLR.</b> Every <see cref="Interlocked"/> operation is a full
-    /// fence. The producer stores the payload with plain stores and then publishes <c>_tail</c> with
+    /// fence. The producer stores the payload with plain stores and then publishes <c>Tail</c> with
     /// <see cref="Interlocked.Exchange(ref int, int)"/>, so the payload is visible before the new tail. The
-    /// consumer reads <c>_tail</c> with <c>Interlocked.CompareExchange(ref _tail, 0, 0)</c> (a fenced read the
-    /// JIT cannot hoist or cache) before it loads the payload, and publishes <c>_head</c> with an
+    /// consumer reads <c>Tail</c> with <c>Interlocked.CompareExchange(ref Tail, 0, 0)</c> (a fenced read the
+    /// JIT cannot hoist or cache) before it loads the payload, and publishes <c>Head</c> with an
     /// interlocked operation after the loads, so the producer cannot reuse a slot the consumer is still
     /// copying. Each side keeps a private copy of the other's index and refreshes it only when the copy says
     /// full (producer) or empty (consumer): a stale copy only makes the ring look fuller or emptier than it
@@ -47,27 +47,38 @@ namespace NanoIrq
         private readonly int _modulus;
         private readonly OverflowPolicy _policy;
 
-        // Shared positions.
-        private int _head;
-        private int _tail;
-        private int _overwrites;
+        // Each side's fields live in their own object, padded so that the producer's and the consumer's
+        // hot fields never share a 64-byte cache line on the host (no effect on the interpreter's logic).
+        private readonly ProducerSide _p = new ProducerSide();
+        private readonly ConsumerSide _c = new ConsumerSide();
 
-        // Producer-private.
-        private int _pTailSlot;
-        private int _pHeadCache;
-        private bool _pOverwriting;
+        private sealed class ProducerSide
+        {
+            // Padding: the CLR lays 8-byte fields out first, keeping the ints below 56 bytes away from any
+            // neighbour object's fields.
+            internal long Pad0, Pad1, Pad2, Pad3, Pad4, Pad5, Pad6;
 
-        // Consumer-private.
-        private int _cHead;
-        private int _cHeadSlot;
-        private int _cTailCache;
-        private int _cOverwrites;
+            internal int Tail;          // shared: written by the producer, read by the consumer
+            internal int Overwrites;    // shared: the Overwrite sequence lock
+            internal int Dropped;       // shared: both sides add
+            internal int TailSlot;
+            internal int HeadCache;
+            internal int Written;
+            internal int HighWater;
+            internal bool Overwriting;
+        }
 
-        // Counters.
-        private int _written;
-        private int _read;
-        private int _dropped;
-        private int _highWater;
+        private sealed class ConsumerSide
+        {
+            internal long Pad0, Pad1, Pad2, Pad3, Pad4, Pad5, Pad6;
+
+            internal int Head;          // shared: written by the consumer (and by the producer under DropOldest)
+            internal int HeadLocal;
+            internal int HeadSlot;
+            internal int TailCache;
+            internal int OverwritesSeen;
+            internal int Read;
+        }
 
         internal RingIndex(int capacity, OverflowPolicy policy)
         {
@@ -103,22 +114,22 @@ namespace NanoIrq
 
         internal int Written
         {
-            get { return _written; }
+            get { return _p.Written; }
         }
 
         internal int ReadCount
         {
-            get { return _read; }
+            get { return _c.Read; }
         }
 
         internal int Dropped
         {
-            get { return _dropped; }
+            get { return _p.Dropped; }
         }
 
         internal int HighWater
         {
-            get { return _highWater; }
+            get { return _p.HighWater; }
         }
 
         /// <summary>Items stored now (a snapshot; exact when called by the producer or the consumer while the other is idle).</summary>
@@ -126,8 +137,8 @@ namespace NanoIrq
         {
             get
             {
-                int tail = Interlocked.CompareExchange(ref _tail, 0, 0);
-                int head = Interlocked.CompareExchange(ref _head, 0, 0);
+                int tail = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+                int head = Interlocked.CompareExchange(ref _c.Head, 0, 0);
                 return Distance(tail, head);
             }
         }
@@ -145,13 +156,13 @@ namespace NanoIrq
         internal void StartAt(int position)
         {
             int slot = position % _capacity;
-            _head = position;
-            _tail = position;
-            _pHeadCache = position;
-            _cHead = position;
-            _cTailCache = position;
-            _pTailSlot = slot;
-            _cHeadSlot = slot;
+            _c.Head = position;
+            _p.Tail = position;
+            _p.HeadCache = position;
+            _c.HeadLocal = position;
+            _c.TailCache = position;
+            _p.TailSlot = slot;
+            _c.HeadSlot = slot;
         }
 
         private int Distance(int tail, int head)
@@ -185,86 +196,86 @@ namespace NanoIrq
         /// </summary>
         internal int BeginWrite()
         {
-            _written++;
-            _pOverwriting = false;
-            int tail = _tail;
-            if (Distance(tail, _pHeadCache) < _capacity)
+            _p.Written++;
+            _p.Overwriting = false;
+            int tail = _p.Tail;
+            if (Distance(tail, _p.HeadCache) < _capacity)
             {
-                return _pTailSlot;
+                return _p.TailSlot;
             }
 
-            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
-            if (Distance(tail, _pHeadCache) < _capacity)
+            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            if (Distance(tail, _p.HeadCache) < _capacity)
             {
-                return _pTailSlot;
+                return _p.TailSlot;
             }
 
             if (_policy == OverflowPolicy.Reject)
             {
-                Interlocked.Increment(ref _dropped);
+                Interlocked.Increment(ref _p.Dropped);
                 return -1;
             }
 
             if (_policy == OverflowPolicy.DropOldest)
             {
-                int head = _pHeadCache;
+                int head = _p.HeadCache;
                 int next = NextPosition(head);
-                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                int seen = Interlocked.CompareExchange(ref _c.Head, next, head);
                 if (seen == head)
                 {
-                    _pHeadCache = next;
-                    Interlocked.Increment(ref _dropped);
+                    _p.HeadCache = next;
+                    Interlocked.Increment(ref _p.Dropped);
                 }
                 else
                 {
                     // The consumer took the oldest item meanwhile: there is room now.
-                    _pHeadCache = seen;
+                    _p.HeadCache = seen;
                 }
 
-                return _pTailSlot;
+                return _p.TailSlot;
             }
 
             // Overwrite: open the sequence lock, then confirm the ring is still full.
-            Interlocked.Increment(ref _overwrites);
-            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
-            if (Distance(tail, _pHeadCache) >= _capacity)
+            Interlocked.Increment(ref _p.Overwrites);
+            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            if (Distance(tail, _p.HeadCache) >= _capacity)
             {
-                _pOverwriting = true;
-                Interlocked.Increment(ref _dropped);
-                return _pTailSlot == 0 ? _capacity - 1 : _pTailSlot - 1;
+                _p.Overwriting = true;
+                Interlocked.Increment(ref _p.Dropped);
+                return _p.TailSlot == 0 ? _capacity - 1 : _p.TailSlot - 1;
             }
 
-            Interlocked.Increment(ref _overwrites);
-            return _pTailSlot;
+            Interlocked.Increment(ref _p.Overwrites);
+            return _p.TailSlot;
         }
 
         /// <summary>Producer: publishes the slot filled after <see cref="BeginWrite"/>.</summary>
         internal void EndWrite()
         {
-            if (_pOverwriting)
+            if (_p.Overwriting)
             {
-                _pOverwriting = false;
-                Interlocked.Increment(ref _overwrites);
+                _p.Overwriting = false;
+                Interlocked.Increment(ref _p.Overwrites);
                 return;
             }
 
-            int next = NextPosition(_tail);
-            _pTailSlot = NextSlot(_pTailSlot);
-            Interlocked.Exchange(ref _tail, next);
+            int next = NextPosition(_p.Tail);
+            _p.TailSlot = NextSlot(_p.TailSlot);
+            Interlocked.Exchange(ref _p.Tail, next);
             NoteLevel(next);
         }
 
         /// <summary>Producer: free slots seen from the producer (refreshes its copy of the head).</summary>
         internal int FreeForProducer()
         {
-            _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
-            return _capacity - Distance(_tail, _pHeadCache);
+            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            return _capacity - Distance(_p.Tail, _p.HeadCache);
         }
 
         /// <summary>Producer: the slot at the tail, and how many slots follow it before the array wraps.</summary>
         internal int TailSlot
         {
-            get { return _pTailSlot; }
+            get { return _p.TailSlot; }
         }
 
         /// <summary>
@@ -273,42 +284,42 @@ namespace NanoIrq
         /// </summary>
         internal void PublishBulk(int count)
         {
-            _written += count;
-            int next = _tail + count;
+            _p.Written += count;
+            int next = _p.Tail + count;
             if (next >= _modulus)
             {
                 next -= _modulus;
             }
 
-            int slot = _pTailSlot + count;
+            int slot = _p.TailSlot + count;
             if (slot >= _capacity)
             {
                 slot -= _capacity;
             }
 
-            _pTailSlot = slot;
-            Interlocked.Exchange(ref _tail, next);
+            _p.TailSlot = slot;
+            Interlocked.Exchange(ref _p.Tail, next);
             NoteLevel(next);
         }
 
         /// <summary>Producer: counts <paramref name="count"/> offered items refused by a bulk write under Reject.</summary>
         internal void CountRefused(int count)
         {
-            _written += count;
+            _p.Written += count;
             AddDropped(count);
         }
 
         private void NoteLevel(int tail)
         {
-            int level = Distance(tail, _pHeadCache);
-            if (level > _highWater)
+            int level = Distance(tail, _p.HeadCache);
+            if (level > _p.HighWater)
             {
                 // The cached head may be stale (ring looks fuller): confirm before raising the mark.
-                _pHeadCache = Interlocked.CompareExchange(ref _head, 0, 0);
-                level = Distance(tail, _pHeadCache);
-                if (level > _highWater)
+                _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                level = Distance(tail, _p.HeadCache);
+                if (level > _p.HighWater)
                 {
-                    _highWater = level;
+                    _p.HighWater = level;
                 }
             }
         }
@@ -318,9 +329,9 @@ namespace NanoIrq
             int old;
             do
             {
-                old = _dropped;
+                old = _p.Dropped;
             }
-            while (Interlocked.CompareExchange(ref _dropped, old + count, old) != old);
+            while (Interlocked.CompareExchange(ref _p.Dropped, old + count, old) != old);
         }
 
         // ---------------------------------------------------------------- consumer side
@@ -332,11 +343,11 @@ namespace NanoIrq
         /// </summary>
         internal int BeginRead()
         {
-            int head = _cHead;
-            if (head == _cTailCache)
+            int head = _c.HeadLocal;
+            if (head == _c.TailCache)
             {
-                _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
-                if (head == _cTailCache)
+                _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+                if (head == _c.TailCache)
                 {
                     // Empty even if the producer dropped items meanwhile: the true head lies between ours and the tail.
                     return -1;
@@ -345,33 +356,33 @@ namespace NanoIrq
 
             if (_policy == OverflowPolicy.Overwrite)
             {
-                int seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+                int seq = Interlocked.CompareExchange(ref _p.Overwrites, 0, 0);
                 while ((seq & 1) != 0)
                 {
                     // The producer is rewriting the newest slot: a few IL instructions, unless it was preempted.
                     Thread.Sleep(0);
-                    seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+                    seq = Interlocked.CompareExchange(ref _p.Overwrites, 0, 0);
                 }
 
-                _cOverwrites = seq;
+                _c.OverwritesSeen = seq;
             }
 
-            return _cHeadSlot;
+            return _c.HeadSlot;
         }
 
         /// <summary>Consumer: takes the item copied after <see cref="BeginRead"/>; false when the copy must be discarded and the read retried.</summary>
         internal bool EndRead()
         {
-            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _overwrites, 0, 0) != _cOverwrites)
+            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _p.Overwrites, 0, 0) != _c.OverwritesSeen)
             {
                 return false;
             }
 
-            int head = _cHead;
+            int head = _c.HeadLocal;
             int next = NextPosition(head);
             if (_policy == OverflowPolicy.DropOldest)
             {
-                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                int seen = Interlocked.CompareExchange(ref _c.Head, next, head);
                 if (seen != head)
                 {
                     Resync(seen);
@@ -380,12 +391,12 @@ namespace NanoIrq
             }
             else
             {
-                Interlocked.Exchange(ref _head, next);
+                Interlocked.Exchange(ref _c.Head, next);
             }
 
-            _cHead = next;
-            _cHeadSlot = NextSlot(_cHeadSlot);
-            _read++;
+            _c.HeadLocal = next;
+            _c.HeadSlot = NextSlot(_c.HeadSlot);
+            _c.Read++;
             return true;
         }
 
@@ -394,13 +405,13 @@ namespace NanoIrq
         {
             if (_policy == OverflowPolicy.Overwrite)
             {
-                return Interlocked.CompareExchange(ref _overwrites, 0, 0) == _cOverwrites;
+                return Interlocked.CompareExchange(ref _p.Overwrites, 0, 0) == _c.OverwritesSeen;
             }
 
             if (_policy == OverflowPolicy.DropOldest)
             {
-                int actual = Interlocked.CompareExchange(ref _head, 0, 0);
-                if (actual != _cHead)
+                int actual = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                if (actual != _c.HeadLocal)
                 {
                     Resync(actual);
                     return false;
@@ -416,21 +427,21 @@ namespace NanoIrq
             if (_policy == OverflowPolicy.DropOldest)
             {
                 // Head first, then tail: both are monotonic, so the tail read second is never behind the head.
-                int actual = Interlocked.CompareExchange(ref _head, 0, 0);
-                if (actual != _cHead)
+                int actual = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                if (actual != _c.HeadLocal)
                 {
                     Resync(actual);
                 }
             }
 
-            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
-            return Distance(_cTailCache, _cHead);
+            _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+            return Distance(_c.TailCache, _c.HeadLocal);
         }
 
         /// <summary>Consumer: the slot of the oldest item.</summary>
         internal int HeadSlot
         {
-            get { return _cHeadSlot; }
+            get { return _c.HeadSlot; }
         }
 
         /// <summary>
@@ -440,12 +451,12 @@ namespace NanoIrq
         /// </summary>
         internal bool CommitBulk(int count)
         {
-            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _overwrites, 0, 0) != _cOverwrites)
+            if (_policy == OverflowPolicy.Overwrite && Interlocked.CompareExchange(ref _p.Overwrites, 0, 0) != _c.OverwritesSeen)
             {
                 return false;
             }
 
-            int head = _cHead;
+            int head = _c.HeadLocal;
             int next = head + count;
             if (next >= _modulus)
             {
@@ -454,7 +465,7 @@ namespace NanoIrq
 
             if (_policy == OverflowPolicy.DropOldest)
             {
-                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                int seen = Interlocked.CompareExchange(ref _c.Head, next, head);
                 if (seen != head)
                 {
                     Resync(seen);
@@ -463,18 +474,18 @@ namespace NanoIrq
             }
             else
             {
-                Interlocked.Exchange(ref _head, next);
+                Interlocked.Exchange(ref _c.Head, next);
             }
 
-            int slot = _cHeadSlot + count;
+            int slot = _c.HeadSlot + count;
             if (slot >= _capacity)
             {
                 slot -= _capacity;
             }
 
-            _cHead = next;
-            _cHeadSlot = slot;
-            _read += count;
+            _c.HeadLocal = next;
+            _c.HeadSlot = slot;
+            _c.Read += count;
             return true;
         }
 
@@ -489,14 +500,14 @@ namespace NanoIrq
                 return;
             }
 
-            int seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+            int seq = Interlocked.CompareExchange(ref _p.Overwrites, 0, 0);
             while ((seq & 1) != 0)
             {
                 Thread.Sleep(0);
-                seq = Interlocked.CompareExchange(ref _overwrites, 0, 0);
+                seq = Interlocked.CompareExchange(ref _p.Overwrites, 0, 0);
             }
 
-            _cOverwrites = seq;
+            _c.OverwritesSeen = seq;
         }
 
         /// <summary>Consumer: discards every stored item, counting them as dropped; returns how many.</summary>
@@ -504,11 +515,11 @@ namespace NanoIrq
         {
             while (true)
             {
-                int tail = Interlocked.CompareExchange(ref _tail, 0, 0);
-                int head = _cHead;
+                int tail = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+                int head = _c.HeadLocal;
                 if (_policy == OverflowPolicy.DropOldest)
                 {
-                    int seen = Interlocked.CompareExchange(ref _head, tail, head);
+                    int seen = Interlocked.CompareExchange(ref _c.Head, tail, head);
                     if (seen != head)
                     {
                         Resync(seen);
@@ -517,13 +528,13 @@ namespace NanoIrq
                 }
                 else
                 {
-                    Interlocked.Exchange(ref _head, tail);
+                    Interlocked.Exchange(ref _c.Head, tail);
                 }
 
                 int discarded = Distance(tail, head);
-                _cHead = tail;
-                _cTailCache = tail;
-                _cHeadSlot = tail % _capacity;
+                _c.HeadLocal = tail;
+                _c.TailCache = tail;
+                _c.HeadSlot = tail % _capacity;
                 AddDropped(discarded);
                 return discarded;
             }
@@ -533,9 +544,9 @@ namespace NanoIrq
         {
             // DropOldest only: the producer moved the head past ours. The tail must be re-read after the
             // head, or the cached tail could lie behind the new head and an empty ring would look non-empty.
-            _cHead = head;
-            _cHeadSlot = head % _capacity;
-            _cTailCache = Interlocked.CompareExchange(ref _tail, 0, 0);
+            _c.HeadLocal = head;
+            _c.HeadSlot = head % _capacity;
+            _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
         }
     }
 }

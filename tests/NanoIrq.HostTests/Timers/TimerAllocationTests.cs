@@ -71,11 +71,19 @@ namespace NanoIrq.HostTests.Timers
             LatencyStats stats = new LatencyStats("alloc");
             FakeClock clock = new FakeClock();
             HandlerProbe probe = new HandlerProbe(clock, "probe");
-            stats.Add(1);
-            probe.Enter(0);
-            probe.Exit();
 
+            // A full warm-up pass first: the JIT's tiering and on-stack replacement of this loop may
+            // allocate once; the measured pass is the same work on warm code.
+            UseStatistics(stats, probe, clock);
             long before = GC.GetAllocatedBytesForCurrentThread();
+            int p99 = UseStatistics(stats, probe, clock);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 Add, Enter/Exit, one percentile and a reset");
+            Assert.IsTrue(p99 > 0, "the statistics were used");
+        }
+
+        private static int UseStatistics(LatencyStats stats, HandlerProbe probe, FakeClock clock)
+        {
             for (int i = 0; i < 100000; i++)
             {
                 stats.Add(i % 25000 - 10);
@@ -86,9 +94,7 @@ namespace NanoIrq.HostTests.Timers
 
             int p99 = stats.P99;
             stats.Reset();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 Add, Enter/Exit, one percentile and a reset");
-            Assert.IsTrue(p99 > 0, "the statistics were used");
+            return p99;
         }
 
         [TestMethod]

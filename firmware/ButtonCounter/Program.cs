@@ -1,0 +1,135 @@
+using System.Device.Gpio;
+using System.Diagnostics;
+using System.Threading;
+using NanoIrq.Boards;
+using BoardList = NanoIrq.Boards.Boards;
+
+namespace NanoIrq.ButtonCounter
+{
+    /// <summary>
+    /// ButtonCounter's device entry point (device only): opens the board's demo button through
+    /// <see cref="GpioEdgeSource"/> and <see cref="IrqPin"/> (checked by the board profile), puts the demo's
+    /// debounce + gesture chain (<see cref="CounterButton"/>) in the Irq's filter, drives the LED through
+    /// <see cref="GpioLed"/>, runs the dispatcher thread, and prints the count and the pipeline's statistics
+    /// every <see cref="ReportMillis"/> ms with <see cref="Debug.WriteLine(string)"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>The simulator (<c>nanoirq demo</c>) wires the same classes the same way, with a simulated source, a
+    /// fake clock and a simulated LED instead.</para>
+    /// <para><b>ESP32 and Pico builds.</b> <c>ButtonCounter.nfproj</c> (ESP32) compiles this file together with
+    /// <c>Esp32Program.cs</c>, which implements the two partial methods below: the ESP32 µs clock
+    /// (<c>Esp32Clock</c>) and the PCNT ground truth (<see cref="Esp32PulseGroundTruth"/>).
+    /// <c>ButtonCounter.Pico.nfproj</c> links every file except <c>Esp32*.cs</c>; the partial methods then have no
+    /// body, the compiler removes their calls, the board is <see cref="PicoBoard"/>, the clock is
+    /// <see cref="SystemClock"/> and there is no hardware edge count.</para>
+    /// </remarks>
+    public static partial class Program
+    {
+        // The board. Change the name to match yours ('nanoirq boards' lists the profiles and their demo pins):
+        // the ESP32 build (ButtonCounter.nfproj) uses Esp32Board, the Pico build (ButtonCounter.Pico.nfproj) PicoBoard.
+        // Esp32Board: esp32-devkitc, esp32-devkitc-wrover, esp32-s3-devkitc, esp32-c3-devkitm, esp32-c6-devkitc.
+        // PicoBoard: pico, pico-w, pico2, pico2-w.
+        private const string Esp32Board = "esp32-devkitc";
+        private const string PicoBoard = "pico";
+
+        /// <summary>Interval between two statistics lines in the debug output: 5,000 ms.</summary>
+        public const int ReportMillis = 5000;
+
+        private static ButtonCounterApp s_app;
+        private static int s_debouncedEdges;
+
+        /// <summary>Starts the demo and prints statistics forever.</summary>
+        public static void Main()
+        {
+            string boardName = PicoBoard;
+            IClock clock = null;
+            UseEsp32Hardware(ref boardName, ref clock); // ESP32 build only (Esp32Program.cs)
+            if (clock == null)
+            {
+                clock = new SystemClock();
+            }
+
+            BoardProfile board = BoardList.Find(boardName);
+            DemoWiring wiring = board.Demo;
+            Debug.WriteLine("ButtonCounter on " + board.Name + ": " + wiring.ToString());
+
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            GpioController controller = new GpioController();
+            GpioEdgeSource source = new GpioEdgeSource(dispatcher, controller);
+
+            board.ValidateOutput(wiring.LedPin);
+            GpioLed led = new GpioLed(controller, wiring.LedPin, wiring.LedActiveHigh);
+            ButtonCounterApp app = new ButtonCounterApp(led);
+            s_app = app;
+            app.Changed += OnChanged;
+
+            IrqPin pin = new IrqPin(source, board, wiring.ButtonPin, wiring.ButtonPull, wiring.ButtonActiveLow);
+            CounterButton button = new CounterButton(app, pin.Level);
+            IrqOptions options = new IrqOptions();
+            options.Filter = button.Filter;
+            Irq irq = pin.Irq(OnDebouncedEdge, IrqTrigger.Both, options);
+            dispatcher.Attach(app);
+
+            IHardwareEdgeCounter hardware = null;
+            StartGroundTruth(wiring.ButtonPin, ref hardware); // ESP32 build only: PCNT counts the same pin
+            dispatcher.Start();
+            Debug.WriteLine("press the button: each press counts 1 and toggles the LED; a long press (1 s) resets; a double click blinks the count out.");
+
+            while (true)
+            {
+                Thread.Sleep(ReportMillis);
+                PrintStatistics(dispatcher, irq, hardware);
+            }
+        }
+
+        // ESP32 build: sets the board to Esp32Board and the clock to the µs high-resolution timer.
+        static partial void UseEsp32Hardware(ref string boardName, ref IClock clock);
+
+        // ESP32 build: starts counting the button pin's edges in the PCNT hardware.
+        static partial void StartGroundTruth(int buttonPin, ref IHardwareEdgeCounter counter);
+
+        private static void PrintStatistics(IrqDispatcher dispatcher, Irq irq, IHardwareEdgeCounter hardware)
+        {
+            string line = s_app.Describe() + ", presses " + s_app.TotalPresses.ToString()
+                + " | raw edges " + irq.EdgesSeen.ToString()
+                + ", filtered " + irq.Filtered.ToString()
+                + ", debounced " + s_debouncedEdges.ToString()
+                + ", dropped " + irq.Dropped.ToString()
+                + ", faults " + dispatcher.Faults.Recorded.ToString()
+                + ", ring high-water " + dispatcher.Ring.HighWater.ToString();
+            if (hardware != null)
+            {
+                long missed = hardware.Edges - irq.EdgesSeen;
+                line = line + " | " + hardware.Name + " edges " + hardware.Edges.ToString()
+                    + (missed > 0 ? " (" + missed.ToString() + " never reached managed code)" : " (software saw them all)");
+            }
+
+            Debug.WriteLine(line);
+            Fault fault;
+            while (dispatcher.Faults.TryRead(out fault))
+            {
+                Debug.WriteLine("fault at " + fault.TimeMicros.ToString() + " us: " + fault.Error.Message);
+            }
+        }
+
+        private static void OnDebouncedEdge(Irq irq, EdgeRecord edge)
+        {
+            s_debouncedEdges++;
+        }
+
+        private static void OnChanged(ButtonCounterApp app, CounterChange change, uint nowMicros)
+        {
+            string what;
+            switch (change)
+            {
+                case CounterChange.Pressed: what = "press"; break;
+                case CounterChange.Reset: what = "long press: reset"; break;
+                case CounterChange.BlinkOutStarted: what = "double click: blinking out " + app.Count.ToString(); break;
+                case CounterChange.BlinkOutFinished: what = "blink-out done"; break;
+                default: what = "blink-out cancelled"; break;
+            }
+
+            Debug.WriteLine(app.Describe() + "  " + what);
+        }
+    }
+}
