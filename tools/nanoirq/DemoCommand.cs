@@ -72,7 +72,7 @@ namespace NanoIrq.Cli
 
             if (options.Interactive)
             {
-                return RunInteractive(bench, stdout, stderr);
+                return RunInteractive(bench, options.Seed, stdout, stderr);
             }
 
             bool pace = !options.Json && !options.Fast && object.ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
@@ -158,7 +158,7 @@ namespace NanoIrq.Cli
             return bench.Report(options.Seed, "replay");
         }
 
-        private static int RunInteractive(DemoBench bench, TextWriter stdout, TextWriter stderr)
+        private static int RunInteractive(DemoBench bench, int seed, TextWriter stdout, TextWriter stderr)
         {
             if (Console.IsInputRedirected)
             {
@@ -183,7 +183,7 @@ namespace NanoIrq.Cli
                     ConsoleKeyInfo key = Console.ReadKey(true);
                     if (key.KeyChar == 'q' || key.KeyChar == 'Q')
                     {
-                        bench.Report(0, "interactive").WriteSummary(stdout);
+                        bench.Report(seed, "interactive").WriteSummary(stdout);
                         return 0;
                     }
 
