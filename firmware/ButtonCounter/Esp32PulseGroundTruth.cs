@@ -14,7 +14,7 @@ namespace NanoIrq.ButtonCounter
     /// (<see cref="GpioPulseCounter.FilterPulses"/> = 0), so a bounce of N transitions counts N. Not
     /// compiled into the Pico build (the RP2040/RP2350 have no PCNT).
     /// </remarks>
-    public sealed class Esp32PulseGroundTruth : IHardwareEdgeCounter, IDisposable
+    public sealed class Esp32PulseGroundTruth : IDisposable
     {
         private readonly GpioPulseCounter _counter;
 
@@ -25,12 +25,6 @@ namespace NanoIrq.ButtonCounter
             _counter.Polarity = GpioPulsePolarity.Both;
             _counter.FilterPulses = 0;
             _counter.Start();
-        }
-
-        /// <summary>"PCNT".</summary>
-        public string Name
-        {
-            get { return "PCNT"; }
         }
 
         /// <summary>Edges counted in hardware since start (both directions).</summary>

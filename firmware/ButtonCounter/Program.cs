@@ -17,10 +17,10 @@ namespace NanoIrq.ButtonCounter
     /// <para>The simulator (<c>nanoirq demo</c>) wires the same classes the same way, with a simulated source, a
     /// fake clock and a simulated LED instead.</para>
     /// <para><b>ESP32 and Pico builds.</b> <c>ButtonCounter.nfproj</c> (ESP32) compiles this file together with
-    /// <c>Esp32Program.cs</c>, which implements the two partial methods below: the ESP32 µs clock
-    /// (<c>Esp32Clock</c>) and the PCNT ground truth (<see cref="Esp32PulseGroundTruth"/>).
+    /// <c>Esp32Program.cs</c>, which implements the partial methods below: the ESP32 µs clock
+    /// (<c>Esp32Clock</c>) and the PCNT ground truth (<c>Esp32PulseGroundTruth</c>).
     /// <c>ButtonCounter.Pico.nfproj</c> links every file except <c>Esp32*.cs</c>; the partial methods then have no
-    /// body, the compiler removes their calls, the board is <see cref="PicoBoard"/>, the clock is
+    /// body and the compiler removes their calls: the board is <see cref="PicoBoard"/>, the clock is
     /// <see cref="SystemClock"/> and there is no hardware edge count.</para>
     /// </remarks>
     public static partial class Program
@@ -70,25 +70,28 @@ namespace NanoIrq.ButtonCounter
             Irq irq = pin.Irq(OnDebouncedEdge, IrqTrigger.Both, options);
             dispatcher.Attach(app);
 
-            IHardwareEdgeCounter hardware = null;
-            StartGroundTruth(wiring.ButtonPin, ref hardware); // ESP32 build only: PCNT counts the same pin
+            StartGroundTruth(wiring.ButtonPin); // ESP32 build only: PCNT counts the same pin
             dispatcher.Start();
             Debug.WriteLine("press the button: each press counts 1 and toggles the LED; a long press (1 s) resets; a double click blinks the count out.");
 
             while (true)
             {
                 Thread.Sleep(ReportMillis);
-                PrintStatistics(dispatcher, irq, hardware);
+                PrintStatistics(dispatcher, irq);
             }
         }
 
         // ESP32 build: sets the board to Esp32Board and the clock to the µs high-resolution timer.
         static partial void UseEsp32Hardware(ref string boardName, ref IClock clock);
 
-        // ESP32 build: starts counting the button pin's edges in the PCNT hardware.
-        static partial void StartGroundTruth(int buttonPin, ref IHardwareEdgeCounter counter);
+        // ESP32 build: starts counting the button pin's edges in the PCNT hardware (Esp32PulseGroundTruth).
+        static partial void StartGroundTruth(int buttonPin);
 
-        private static void PrintStatistics(IrqDispatcher dispatcher, Irq irq, IHardwareEdgeCounter hardware)
+        // ESP32 build, counter running: sets name ("PCNT") and the edges the hardware counted since start.
+        // Without a body (Pico build) the call is removed and name stays null: no hardware count to print.
+        static partial void ReadGroundTruth(ref string name, ref long edges);
+
+        private static void PrintStatistics(IrqDispatcher dispatcher, Irq irq)
         {
             string line = s_app.Describe() + ", presses " + s_app.TotalPresses.ToString()
                 + " | raw edges " + irq.EdgesSeen.ToString()
@@ -97,10 +100,15 @@ namespace NanoIrq.ButtonCounter
                 + ", dropped " + irq.Dropped.ToString()
                 + ", faults " + dispatcher.Faults.Recorded.ToString()
                 + ", ring high-water " + dispatcher.Ring.HighWater.ToString();
+            string hardware = null;
+            long hardwareEdges = 0;
+            ReadGroundTruth(ref hardware, ref hardwareEdges);
             if (hardware != null)
             {
-                long missed = hardware.Edges - irq.EdgesSeen;
-                line = line + " | " + hardware.Name + " edges " + hardware.Edges.ToString()
+                // The hardware counts every transition on the pin; more than the Irq saw means edges were lost
+                // before managed code (nanoFramework's native GPIO event queue), where no counter can see them.
+                long missed = hardwareEdges - irq.EdgesSeen;
+                line = line + " | " + hardware + " edges " + hardwareEdges.ToString()
                     + (missed > 0 ? " (" + missed.ToString() + " never reached managed code)" : " (software saw them all)");
             }
 

@@ -9,7 +9,8 @@ namespace NanoIrq.Cli
     /// <summary>
     /// <c>nanoirq demo</c>: runs ButtonCounter's firmware logic, unchanged, on a simulated board whose button
     /// bounces like a real one, and prints what a person at the bench would see (count and LED), then a
-    /// summary. Exit 0 when every expectation held, 1 when one did not, 2 for a usage error.
+    /// summary. Exit 0 when every expectation held, 1 when one did not or a recording cannot be read (unreadable
+    /// file, several signals and no --signal), 2 for a usage error (unknown option or board, bad value).
     /// </summary>
     public static class DemoCommand
     {

@@ -137,8 +137,8 @@ namespace NanoIrq
         {
             get
             {
-                int tail = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
-                int head = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                int tail = Observe(ref _p.Tail);
+                int head = Observe(ref _c.Head);
                 return Distance(tail, head);
             }
         }
@@ -163,6 +163,28 @@ namespace NanoIrq
             _c.TailCache = position;
             _p.TailSlot = slot;
             _c.HeadSlot = slot;
+        }
+
+        // Publishing an index needs a release store and observing the other side's index an acquire load.
+        // The host build (NANOIRQ_HOST, defined by lib/NanoIrq.Host) uses Volatile, which is exactly that
+        // and costs no fence instruction on x64; the device build uses Interlocked (nanoFramework's mscorlib
+        // has no Volatile class), a full fence that is at least as strong.
+        private static void Publish(ref int location, int value)
+        {
+#if NANOIRQ_HOST
+            Volatile.Write(ref location, value);
+#else
+            Interlocked.Exchange(ref location, value);
+#endif
+        }
+
+        private static int Observe(ref int location)
+        {
+#if NANOIRQ_HOST
+            return Volatile.Read(ref location);
+#else
+            return Interlocked.CompareExchange(ref location, 0, 0);
+#endif
         }
 
         private int Distance(int tail, int head)
@@ -204,7 +226,7 @@ namespace NanoIrq
                 return _p.TailSlot;
             }
 
-            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            _p.HeadCache = Observe(ref _c.Head);
             if (Distance(tail, _p.HeadCache) < _capacity)
             {
                 return _p.TailSlot;
@@ -237,7 +259,7 @@ namespace NanoIrq
 
             // Overwrite: open the sequence lock, then confirm the ring is still full.
             Interlocked.Increment(ref _p.Overwrites);
-            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            _p.HeadCache = Observe(ref _c.Head);
             if (Distance(tail, _p.HeadCache) >= _capacity)
             {
                 _p.Overwriting = true;
@@ -261,14 +283,14 @@ namespace NanoIrq
 
             int next = NextPosition(_p.Tail);
             _p.TailSlot = NextSlot(_p.TailSlot);
-            Interlocked.Exchange(ref _p.Tail, next);
+            Publish(ref _p.Tail, next);
             NoteLevel(next);
         }
 
         /// <summary>Producer: free slots seen from the producer (refreshes its copy of the head).</summary>
         internal int FreeForProducer()
         {
-            _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+            _p.HeadCache = Observe(ref _c.Head);
             return _capacity - Distance(_p.Tail, _p.HeadCache);
         }
 
@@ -298,7 +320,7 @@ namespace NanoIrq
             }
 
             _p.TailSlot = slot;
-            Interlocked.Exchange(ref _p.Tail, next);
+            Publish(ref _p.Tail, next);
             NoteLevel(next);
         }
 
@@ -315,7 +337,7 @@ namespace NanoIrq
             if (level > _p.HighWater)
             {
                 // The cached head may be stale (ring looks fuller): confirm before raising the mark.
-                _p.HeadCache = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                _p.HeadCache = Observe(ref _c.Head);
                 level = Distance(tail, _p.HeadCache);
                 if (level > _p.HighWater)
                 {
@@ -346,7 +368,7 @@ namespace NanoIrq
             int head = _c.HeadLocal;
             if (head == _c.TailCache)
             {
-                _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+                _c.TailCache = Observe(ref _p.Tail);
                 if (head == _c.TailCache)
                 {
                     // Empty even if the producer dropped items meanwhile: the true head lies between ours and the tail.
@@ -391,7 +413,7 @@ namespace NanoIrq
             }
             else
             {
-                Interlocked.Exchange(ref _c.Head, next);
+                Publish(ref _c.Head, next);
             }
 
             _c.HeadLocal = next;
@@ -410,7 +432,7 @@ namespace NanoIrq
 
             if (_policy == OverflowPolicy.DropOldest)
             {
-                int actual = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                int actual = Observe(ref _c.Head);
                 if (actual != _c.HeadLocal)
                 {
                     Resync(actual);
@@ -427,14 +449,14 @@ namespace NanoIrq
             if (_policy == OverflowPolicy.DropOldest)
             {
                 // Head first, then tail: both are monotonic, so the tail read second is never behind the head.
-                int actual = Interlocked.CompareExchange(ref _c.Head, 0, 0);
+                int actual = Observe(ref _c.Head);
                 if (actual != _c.HeadLocal)
                 {
                     Resync(actual);
                 }
             }
 
-            _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+            _c.TailCache = Observe(ref _p.Tail);
             return Distance(_c.TailCache, _c.HeadLocal);
         }
 
@@ -474,7 +496,7 @@ namespace NanoIrq
             }
             else
             {
-                Interlocked.Exchange(ref _c.Head, next);
+                Publish(ref _c.Head, next);
             }
 
             int slot = _c.HeadSlot + count;
@@ -515,7 +537,7 @@ namespace NanoIrq
         {
             while (true)
             {
-                int tail = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+                int tail = Observe(ref _p.Tail);
                 int head = _c.HeadLocal;
                 if (_policy == OverflowPolicy.DropOldest)
                 {
@@ -528,7 +550,7 @@ namespace NanoIrq
                 }
                 else
                 {
-                    Interlocked.Exchange(ref _c.Head, tail);
+                    Publish(ref _c.Head, tail);
                 }
 
                 int discarded = Distance(tail, head);
@@ -546,7 +568,7 @@ namespace NanoIrq
             // head, or the cached tail could lie behind the new head and an empty ring would look non-empty.
             _c.HeadLocal = head;
             _c.HeadSlot = head % _capacity;
-            _c.TailCache = Interlocked.CompareExchange(ref _p.Tail, 0, 0);
+            _c.TailCache = Observe(ref _p.Tail);
         }
     }
 }

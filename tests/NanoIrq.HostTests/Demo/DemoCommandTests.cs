@@ -236,6 +236,11 @@ namespace NanoIrq.HostTests.Demo
             StringAssert.Contains(e5, "needs a value");
 
             Assert.AreEqual(2, Run(out _, out _, "frobnicate"));
+
+            // A recording with two signals and no --signal: the file cannot be used as given (exit 1), and the message says how.
+            Assert.AreEqual(1, Run(out string o6, out string e6, "demo", "--json", "--replay", Sample("bouncy-button.vcd")));
+            StringAssert.Contains(e6, "--signal");
+            Assert.AreEqual(string.Empty, o6);
         }
 
         [TestMethod]
