@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
 #include <vector>
 
 extern "C" {
@@ -233,6 +234,55 @@ TEST(CaptureHard, CountRisingOnlyWithoutLockout)
     for (uint32_t i = 0; i < NIRQ_PIN_LIMIT; i++) after += g_nirq_host_toggles[i].load();
     EXPECT_EQ(toggles, after) << "count never toggles";
 }
+
+// Every hard action x trigger combination over one edge sequence, with and without lockout; expected
+// counts worked out by hand. Initial level 1; edges (level@µs): 0@1000 1@1300 0@1600 1@2500 0@2600 and
+// 0@4000 (an overrun: same level again, still a falling-edge interrupt). The lockout runs from the last
+// action performed; an edge exactly lockout µs later is outside it.
+struct HardCase {
+    const char *name;
+    uint32_t action, trigger, lockout_us;
+    uint32_t hard, toggles;
+};
+
+class CaptureHardTable : public ::testing::TestWithParam<HardCase> {};
+
+TEST_P(CaptureHardTable, CountsAndTogglesExactlyTheMatchingEdges)
+{
+    const HardCase &h = GetParam();
+    auto c = Started();
+    nirq_pin *p = nullptr;
+    nirq_pin_config cfg = Plain(4, 1);
+    cfg.hard_action = h.action;
+    cfg.hard_trigger = h.trigger;
+    cfg.hard_output_pin = 2;
+    cfg.hard_lockout_us = h.lockout_us;
+    ASSERT_EQ(NIRQ_OK, nirq_capture_open(c.get(), &cfg, 0, &p));
+    uint32_t before = g_nirq_host_toggles[2].load();
+    const uint32_t levels[] = {0, 1, 0, 1, 0, 0};
+    const uint32_t times[] = {1000, 1300, 1600, 2500, 2600, 4000};
+    for (int i = 0; i < 6; i++) nirq_capture_isr_edge(p, levels[i], times[i]);
+    nirq_counters k{};
+    ASSERT_EQ(NIRQ_OK, nirq_capture_counters(c.get(), 4, &k));
+    EXPECT_EQ(h.hard, k.hard);
+    EXPECT_EQ(h.toggles, g_nirq_host_toggles[2].load() - before);
+    EXPECT_EQ(6u, k.seen);
+    EXPECT_EQ(1u, k.overrun);
+    EXPECT_EQ(6u, nirq_ring_count(&c->ring)) << "hard actions never keep an edge out of the ring";
+}
+
+INSTANTIATE_TEST_SUITE_P(Combinations, CaptureHardTable, ::testing::Values(
+    HardCase{"CountBoth", NIRQ_HARD_COUNT, NIRQ_TRIGGER_BOTH, 0, 6, 0},
+    HardCase{"CountFalling", NIRQ_HARD_COUNT, NIRQ_TRIGGER_FALLING, 0, 4, 0},
+    HardCase{"CountRisingLockout1200", NIRQ_HARD_COUNT, NIRQ_TRIGGER_RISING, 1200, 2, 0},
+    HardCase{"CountRisingLockout1201", NIRQ_HARD_COUNT, NIRQ_TRIGGER_RISING, 1201, 1, 0},
+    HardCase{"ToggleBoth", NIRQ_HARD_TOGGLE, NIRQ_TRIGGER_BOTH, 0, 6, 6},
+    HardCase{"ToggleRising", NIRQ_HARD_TOGGLE, NIRQ_TRIGGER_RISING, 0, 2, 2},
+    HardCase{"ToggleFalling", NIRQ_HARD_TOGGLE, NIRQ_TRIGGER_FALLING, 0, 4, 4},
+    HardCase{"ToggleBothLockout500", NIRQ_HARD_TOGGLE, NIRQ_TRIGGER_BOTH, 500, 4, 4},
+    HardCase{"ToggleFallingLockout700", NIRQ_HARD_TOGGLE, NIRQ_TRIGGER_FALLING, 700, 3, 3},
+    HardCase{"NoneNeverActs", NIRQ_HARD_NONE, NIRQ_TRIGGER_BOTH, 0, 0, 0}),
+    [](const ::testing::TestParamInfo<HardCase> &info) { return std::string(info.param.name); });
 
 TEST(CaptureClose, QueuedRecordsOfAClosedPinAreDiscardedEvenAfterReopen)
 {
