@@ -44,6 +44,18 @@ uint32_t nirq_port_now_us(void);
 /* The capture instance (counters, deadline). */
 nirq_capture *nirq_port_capture(void);
 
+/* ---- nanoCLR services, for the ports (defined in nanoclr/nirq_port_nanoclr.cpp) ---------------------- */
+
+/* Claims (reserve = true) or frees a GPIO in nanoFramework's pin reservation map, the one
+ * System.Device.Gpio checks when it opens a pin. False when reserving a pin that is already reserved (by
+ * System.Device.Gpio, SPI, I2C, PSRAM...). The ports reserve each captured input pin, so the two drivers
+ * can never both own a pin's interrupt. */
+bool nirq_port_reserve_pin(uint32_t pin, bool reserve);
+
+/* Registers handler to run when the CLR soft-reboots (a redeploy, a debugger restart), where the firmware
+ * has such a hook (ESP32: true). False where it has none (ChibiOS): see firmware/native/README.md. */
+bool nirq_port_on_soft_reboot(void (*handler)(void));
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,30 +1,35 @@
 /*
  * NanoIrq native capture module: ChibiOS port for the RP2040 and RP2350 targets of nf-interpreter
- * (PICO_RP2040, PICO2_RP2350 and their _W variants).
+ * (PICO_RP2040, PICO2_RP2350 and their _W variants, built on ChibiOS master's RP HAL).
  *
- * NOT BUILT IN THIS REPOSITORY'S CI (no ChibiOS here): compiled only inside an nf-interpreter ChibiOS
- * firmware build (see ../../README.md). The core it calls is cross-compiled and checked in CI for
- * Cortex-M0+ and Cortex-M33.
+ * Not built by this repository's CI: compiled only inside an nf-interpreter ChibiOS firmware build (see
+ * ../../README.md, which also records the syntax check run against ChibiOS's RP2040 and RP2350 headers and
+ * nf-interpreter's Pico halconf/mcuconf/board files). The core it calls is cross-compiled and checked in
+ * CI for Cortex-M0+ and Cortex-M33.
  *
- * - Interrupts: PAL line events, palEnableLineEvent(line, PAL_EVENT_MODE_BOTH_EDGES) and
- *   palSetLineCallback(line, callback, nirq_pin *), as nanoFramework's own cpu_gpio.cpp does for
- *   System.Device.Gpio on these targets (so a pin must not be opened by both). The callback runs in
- *   ISR context on the core that owns the IO bank interrupt (core 0, where nanoCLR runs): one producer.
- * - Clock: the chip's free-running 1 MHz TIMER, low word read without latching (TIMERAWL): RP2040
- *   TIMER at 0x40054000, RP2350 TIMER0 at 0x400B0000, TIMERAWL at offset 0x28 on both. Override
- *   NIRQ_RP_TIMERAWL if your board support uses another timer.
+ * - Interrupts: PAL line events (PAL_USE_CALLBACKS is TRUE in nf-interpreter's Pico halconf.h), the same
+ *   mechanism nanoFramework's cpu_gpio.cpp uses for System.Device.Gpio. Each line has ONE callback slot,
+ *   so the two drivers must never share a pin: the port reserves each captured pin in nanoFramework's pin
+ *   map (nirq_port_reserve_pin), GpioController.OpenPin on it then fails, and capturing a pin that
+ *   System.Device.Gpio (or a bus) holds fails with NIRQ_ERR_PIN_BUSY. The callback is set BEFORE the event
+ *   is enabled: a line that System.Device.Gpio used earlier keeps its old callback (pointing at freed
+ *   state) after nanoFramework disables its event, and must never fire with it.
+ *   The callback runs in ISR context on core 0 (RP_PAL_EVENT_CORE_AFFINITY), where nanoCLR runs: one
+ *   producer.
+ * - Clock: TIMER0's free-running 1 MHz counter, low word read without latching (TIMERAWL), the counter
+ *   ChibiOS's own system tick uses (hal_st_lld.h); TIMER0 comes from the device header (rp2040.h at
+ *   0x40054000, rp2350.h at 0x400B0000).
  * - No RTOS call in the ISR path: the ring is lock-free, so no chSysLockFromISR is needed.
+ * - Soft reboot: ChibiOS targets have no soft-reboot hook (nirq_port_on_soft_reboot returns false), so
+ *   pins captured by a program stay captured after a CLR soft reboot until the board is reset: the next
+ *   program's NativeStart then reports NIRQ_ERR_PIN_BUSY. See ../../README.md.
  */
 #include "nirq_port.h"
 
 #include "hal.h"
 
 #ifndef NIRQ_RP_TIMERAWL
-#if defined(RP2350) || defined(PICO_RP2350)
-#define NIRQ_RP_TIMERAWL (*(volatile uint32_t *)0x400B0028u)
-#else
-#define NIRQ_RP_TIMERAWL (*(volatile uint32_t *)0x40054028u)
-#endif
+#define NIRQ_RP_TIMERAWL (TIMER0->TIMERAWL)
 #endif
 
 static nirq_capture s_capture;
@@ -74,6 +79,9 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
         return st;
     }
     (void)nirq_capture_close(&s_capture, cfg->pin);
+    if (!nirq_port_reserve_pin(cfg->pin, true)) {
+        return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio or a bus holds it */
+    }
     ioline_t line = (ioline_t)cfg->pin;
     palSetLineMode(line, pull == NIRQ_PULL_UP ? PAL_MODE_INPUT_PULLUP
                          : pull == NIRQ_PULL_DOWN ? PAL_MODE_INPUT_PULLDOWN : PAL_MODE_INPUT);
@@ -84,10 +92,11 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
     if (st != NIRQ_OK) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
     }
+    palSetLineCallback(line, nirq_chibios_callback, p);  /* callback first, then the event */
     palEnableLineEvent(line, PAL_EVENT_MODE_BOTH_EDGES);
-    palSetLineCallback(line, nirq_chibios_callback, p);
     return NIRQ_OK;
 }
 
@@ -97,6 +106,7 @@ nirq_status nirq_port_close(uint32_t pin)
         return NIRQ_ERR_UNKNOWN_PIN;
     }
     palDisableLineEvent((ioline_t)pin);
+    (void)nirq_port_reserve_pin(pin, false);
     return nirq_capture_close(&s_capture, pin);
 }
 

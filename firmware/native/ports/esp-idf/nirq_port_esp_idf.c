@@ -1,21 +1,30 @@
 /*
  * NanoIrq native capture module: ESP-IDF port (ESP32, -S2, -S3, -C3, -C6, -H2...).
  *
- * NOT BUILT IN THIS REPOSITORY'S CI (no ESP-IDF here): it is compiled only inside an nf-interpreter ESP32
- * firmware build (see ../../README.md). Kept thin on purpose: everything testable is in core/.
+ * Not built by this repository's CI: it is compiled only inside an nf-interpreter ESP32 firmware build
+ * (see ../../README.md, which also records the syntax check run against ESP-IDF v5.5.4's headers).
  *
- * - Interrupts: the shared GPIO ISR service (gpio_install_isr_service; ESP_ERR_INVALID_STATE means
- *   nanoFramework's own GPIO driver installed it already, which is fine) and one gpio_isr_handler_add
- *   per pin, armed on both edges (GPIO_INTR_ANYEDGE). A pin captured here must not also be opened with
- *   System.Device.Gpio: both drivers would claim the same per-pin handler slot.
- * - Clock: esp_timer_get_time() (µs since boot, 64-bit), truncated to 32 bits like every NanoIrq clock.
- * - IRAM: the ISR, the core's ISR path (NIRQ_ISR_ATTR becomes IRAM_ATTR when ESP_PLATFORM is defined,
- *   see core/src/nirq_capture.c) and the toggle hook live in IRAM; the
- *   capture state is ordinary .bss, which ESP-IDF places in internal DRAM (never in PSRAM), so the ISR
- *   runs while the flash cache is disabled.
- * - Dual core (ESP32, S3): the ISR body runs under portENTER_CRITICAL_ISR on a spinlock, so two producers
- *   on two cores can never interleave a ring write; the consumer needs no lock (single consumer, see
- *   core/include/nirq/nirq_ring.h).
+ * - Interrupts: the shared GPIO ISR service and one gpio_isr_handler_add per pin, armed on both edges.
+ *   nanoFramework installs the service itself at every CLR start (CPU_GPIO_Initialize, flags 0), so
+ *   gpio_install_isr_service here returns ESP_ERR_INVALID_STATE, which is expected.
+ * - Ownership: gpio_isr_handler_add silently replaces a pin's handler, so a pin captured here must not be
+ *   used by System.Device.Gpio. The port reserves each captured pin in nanoFramework's pin map
+ *   (nirq_port_reserve_pin): GpioController.OpenPin on it then fails, and capturing a pin that
+ *   System.Device.Gpio (or SPI, I2C, PSRAM) holds fails with NIRQ_ERR_PIN_BUSY.
+ * - Soft reboot: a handler registered with nanoFramework (nirq_port_on_soft_reboot) closes every captured
+ *   pin, so the next program finds the module free (otherwise NativeStart would report pins busy and the
+ *   old handlers would keep firing).
+ * - Not protected against: GpioController.Dispose() calls gpio_uninstall_isr_service(), which removes
+ *   every pin handler, ours included; edges are then no longer captured until the pins are reopened.
+ * - Clock: esp_timer_get_time() (µs since boot, 64-bit; placed in IRAM by ESP_TIMER_IN_IRAM, default y),
+ *   truncated to 32 bits like every NanoIrq clock.
+ * - IRAM: the handler, the core's ISR path (NIRQ_ISR_ATTR becomes IRAM_ATTR when ESP_PLATFORM is defined,
+ *   see core/src/nirq_capture.c) and the toggle hook are in IRAM, the capture state in internal DRAM.
+ *   The ISR service itself is installed by nanoFramework without ESP_INTR_FLAG_IRAM, so it is masked
+ *   while the flash cache is off (flash writes): an edge in that window is taken, and stamped, late.
+ * - Dual core (ESP32, S3): the GPIO interrupt is routed to the one core that installed the service; the
+ *   handler still takes the port spinlock, which also guards the toggle shadow (s_output_levels) against
+ *   nirq_port_open. The consumer needs no lock (single consumer, see core/include/nirq/nirq_ring.h).
  */
 #include "nirq_port.h"
 
@@ -45,6 +54,7 @@ uint32_t nirq_port_read_level(uint32_t pin)
     return (uint32_t)gpio_get_level((gpio_num_t)pin);
 }
 
+/* Called by the core from nirq_esp_isr, inside the spinlock. */
 IRAM_ATTR void nirq_port_toggle_output(uint32_t pin)
 {
     s_output_levels ^= (1ull << pin);
@@ -61,12 +71,35 @@ static IRAM_ATTR void nirq_esp_isr(void *arg)
     portEXIT_CRITICAL_ISR(&s_lock);
 }
 
+/* Stops one captured pin: interrupt off, handler removed, reservation freed, capture closed. */
+static nirq_status nirq_esp_close_pin(uint32_t pin)
+{
+    if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    gpio_intr_disable((gpio_num_t)pin);
+    gpio_isr_handler_remove((gpio_num_t)pin);
+    (void)nirq_port_reserve_pin(pin, false);
+    return nirq_capture_close(&s_capture, pin);
+}
+
+/* CLR soft reboot: release every pin the finished program left captured. */
+static void nirq_esp_soft_reboot(void)
+{
+    for (uint32_t pin = 0; pin < NIRQ_PIN_LIMIT; pin++) {
+        if (s_capture.started && s_capture.slot_of[pin] >= 0) {
+            (void)nirq_esp_close_pin(pin);
+        }
+    }
+}
+
 nirq_status nirq_port_start(uint32_t ring_capacity)
 {
     nirq_status st = nirq_capture_init(&s_capture, ring_capacity);
     if (st != NIRQ_OK) {
         return st;
     }
+    (void)nirq_port_on_soft_reboot(nirq_esp_soft_reboot);  /* registered once: repeats are ignored */
     esp_err_t err = gpio_install_isr_service(0);
     return (err == ESP_OK || err == ESP_ERR_INVALID_STATE) ? NIRQ_OK : NIRQ_ERR_PORT;
 }
@@ -98,28 +131,33 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
         return st;
     }
     (void)nirq_capture_close(&s_capture, cfg->pin);
+    if (!nirq_port_reserve_pin(cfg->pin, true)) {
+        return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio, a bus or PSRAM holds it */
+    }
     if (gpio_config(&io) != ESP_OK) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_PORT;
     }
     if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
         gpio_set_direction((gpio_num_t)cfg->hard_output_pin, GPIO_MODE_INPUT_OUTPUT);
-        if (gpio_get_level((gpio_num_t)cfg->hard_output_pin)) {
-            s_output_levels |= 1ull << cfg->hard_output_pin;
-        } else {
-            s_output_levels &= ~(1ull << cfg->hard_output_pin);
-        }
+        uint64_t bit = 1ull << cfg->hard_output_pin;
+        int high = gpio_get_level((gpio_num_t)cfg->hard_output_pin);
+        portENTER_CRITICAL(&s_lock);  /* another pin's ISR may be toggling s_output_levels */
+        s_output_levels = high ? (s_output_levels | bit) : (s_output_levels & ~bit);
+        portEXIT_CRITICAL(&s_lock);
     }
     c.initial_level = (uint32_t)gpio_get_level((gpio_num_t)cfg->pin);
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
     if (st != NIRQ_OK) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
     }
+    /* the handler is added while the pin's interrupt type is still GPIO_INTR_DISABLE (gpio_config) */
     if (gpio_isr_handler_add((gpio_num_t)cfg->pin, nirq_esp_isr, p) != ESP_OK ||
         gpio_set_intr_type((gpio_num_t)cfg->pin, GPIO_INTR_ANYEDGE) != ESP_OK ||
         gpio_intr_enable((gpio_num_t)cfg->pin) != ESP_OK) {
-        gpio_isr_handler_remove((gpio_num_t)cfg->pin);
-        (void)nirq_capture_close(&s_capture, cfg->pin);
+        (void)nirq_esp_close_pin(cfg->pin);
         return NIRQ_ERR_PORT;
     }
     return NIRQ_OK;
@@ -127,12 +165,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 
 nirq_status nirq_port_close(uint32_t pin)
 {
-    if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
-        return NIRQ_ERR_UNKNOWN_PIN;
-    }
-    gpio_intr_disable((gpio_num_t)pin);
-    gpio_isr_handler_remove((gpio_num_t)pin);
-    return nirq_capture_close(&s_capture, pin);
+    return nirq_esp_close_pin(pin);
 }
 
 uint32_t nirq_port_read(nirq_edge *out, uint32_t max)
