@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -244,6 +245,8 @@ struct HardCase {
     uint32_t action, trigger, lockout_us;
     uint32_t hard, toggles;
 };
+
+void PrintTo(const HardCase &h, std::ostream *os) { *os << h.name; }
 
 class CaptureHardTable : public ::testing::TestWithParam<HardCase> {};
 
