@@ -18,7 +18,9 @@ set(NanoIrq.Native_SOURCES
     # portable core
     "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_ring.c"
     "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_debounce.c"
-    "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_capture.c")
+    "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_capture.c"
+    # the C API the method bodies call
+    "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_api.c")
 
 # one port per RTOS (nf-interpreter sets RTOS to ESP32 or ChibiOS)
 if(RTOS STREQUAL "ESP32")
