@@ -14,14 +14,19 @@ namespace NanoIrq.Native
     /// with a native debouncer it is the decision time, as for the C# debouncers. A gap in
     /// <see cref="EdgeRecord.Sequence"/> counts edges the module filtered or dropped (see <see cref="GetCounters"/>).</para>
     /// <para>A pump thread calls <see cref="Pump"/> every <c>pollMillis</c> ms (2 by default), sooner when a native
-    /// debounce window ends; each pump drains the native ring in batches of <c>batchSize</c> records into
+    /// debounce window ends; with <c>pollMillis</c> = 0 there is no thread and the owner calls <see cref="Pump"/> (a
+    /// single-threaded main loop, tests). Each pump drains the native ring in batches of <c>batchSize</c> records into
     /// arrays allocated once in the constructor, so pumping allocates nothing. The module counts, never hides, what
     /// it could not queue: a ring of <c>ringCapacity</c> records absorbs bursts up to that size between two pumps.</para>
+    /// <para><b>Hard actions</b> (MicroPython's <c>hard=True</c>): per pin, either configured before the pin opens with
+    /// <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>, or armed by
+    /// <see cref="IrqPin.Irq(IrqHandler, IrqTrigger, IrqOptions)"/> with <see cref="IrqOptions.Hard"/> through
+    /// <see cref="IHardActionSource"/> (changed atomically with respect to the interrupt, disarmed with the Irq).</para>
     /// <para>Only one instance may exist: the module is a singleton in the firmware. A firmware without the
     /// module cannot load this assembly at all (nanoFramework checks native assemblies at deployment), so an
     /// application that references it targets the custom firmware; use <c>GpioEdgeSource</c> on stock firmware.</para>
     /// </remarks>
-    public sealed class NativeEdgeSource : IEdgeSource, IDisposable
+    public sealed class NativeEdgeSource : IEdgeSource, IHardActionSource, IDisposable
     {
         /// <summary>Highest GPIO the module captures (NIRQ_PIN_LIMIT - 1).</summary>
         public const int MaxPin = 63;
@@ -58,7 +63,7 @@ namespace NanoIrq.Native
         /// <param name="dispatcher">Where the edges go.</param>
         /// <param name="ringCapacity">Native ring size: a power of two in [8, 1024].</param>
         /// <param name="batchSize">Records moved per InternalCall, [2, 256].</param>
-        /// <param name="pollMillis">Pump period in ms, [1, 1000].</param>
+        /// <param name="pollMillis">Pump period in ms, [1, 1000]; 0 for no pump thread (call <see cref="Pump"/> yourself).</param>
         /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A number is out of its range.</exception>
         /// <exception cref="ArgumentException">The module still captures pins (another instance is alive).</exception>
@@ -74,9 +79,9 @@ namespace NanoIrq.Native
                 throw new ArgumentOutOfRangeException("batchSize", "must be in [2, 256] records.");
             }
 
-            if (pollMillis < 1 || pollMillis > 1000)
+            if (pollMillis < 0 || pollMillis > 1000)
             {
-                throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms.");
+                throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms, or 0 for no pump thread.");
             }
 
             NativeStatus.Check(NativeCapture.NativeStart(ringCapacity), -1, "ringCapacity");
@@ -101,7 +106,7 @@ namespace NanoIrq.Native
             get { return _dispatcher; }
         }
 
-        /// <summary>True: the module runs count and toggle actions in the interrupt (see <see cref="SetHardAction"/>).</summary>
+        /// <summary>True: the module runs count and toggle actions in the interrupt (see <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>).</summary>
         public bool SupportsHardActions
         {
             get { return true; }
@@ -135,7 +140,8 @@ namespace NanoIrq.Native
             _hardLockout[pin] = lockoutMicros;
         }
 
-        /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump.</summary>
+        /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump thread
+        /// (unless <c>pollMillis</c> was 0).</summary>
         /// <exception cref="ArgumentOutOfRangeException">Unknown pin, window or lockout out of range.</exception>
         /// <exception cref="ArgumentException">The pin is already captured, or a mode/action/trigger/output pin is not supported.</exception>
         /// <exception cref="InvalidOperationException">All 8 native slots are in use, or the firmware refused.</exception>
@@ -153,12 +159,77 @@ namespace NanoIrq.Native
                 int code = NativeCapture.NativeOpen(pin, (int)pull, _debounce[pin], _window[pin], _hardAction[pin], _hardTrigger[pin], _hardOutput[pin], _hardLockout[pin]);
                 NativeStatus.Check(code, pin, code == NativeStatus.DebounceRange ? "windowMicros" : "pin");
                 _open[pin] = true;
-                if (!_running)
+                if (!_running && _pollMillis > 0)
                 {
                     _running = true;
                     _pump = new Thread(PumpLoop);
                     _pump.Start();
                 }
+            }
+        }
+
+        /// <summary>
+        /// Replaces the interrupt-time action of the captured <paramref name="pin"/> now (<see cref="IHardActionSource"/>;
+        /// used by <see cref="IrqPin"/> for <see cref="IrqOptions.Hard"/>): <paramref name="action"/> on
+        /// <paramref name="edges"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, 63], not the input)
+        /// for <see cref="IrqHardAction.Toggle"/>, then ignoring matching edges for <paramref name="lockoutMicros"/> µs
+        /// ([0, 10,000,000]). <see cref="IrqHardAction.None"/> disarms (nothing to do when the pin is not captured). The module masks the pin's interrupt around the change
+        /// (ESP32: under the ISR's spinlock), so no edge sees half of it. The pin's <see cref="NativePinCounters.Hard"/>
+        /// keeps counting. Does not change what <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>
+        /// configured for the next opening.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> outside [0, 63] or not captured (arming); an action,
+        /// edge set, output pin or lockout out of its range (the message names it).</exception>
+        /// <exception cref="ArgumentException"><paramref name="outputPin"/> is the input pin or not an output.</exception>
+        /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
+        public void SetHardAction(int pin, IrqTrigger edges, IrqHardAction action, int outputPin, int lockoutMicros)
+        {
+            CheckPin(pin);
+            int code;
+            if (action == IrqHardAction.None)
+            {
+                lock (_gate)
+                {
+                    // disarming a pin this source no longer captures (closed, source disposed) has nothing to do
+                    if (!_disposed && _open[pin])
+                    {
+                        NativeStatus.Check(NativeCapture.NativeSetHard(pin, 0, 0, 0, 0), pin, "pin");
+                    }
+                }
+
+                return;
+            }
+
+            if (action != IrqHardAction.Count && action != IrqHardAction.Toggle)
+            {
+                throw new ArgumentOutOfRangeException("action", "must be IrqHardAction.None (0), Count (1) or Toggle (2).");
+            }
+
+            int trigger = (int)edges;
+            if (trigger < 1 || trigger > 3)
+            {
+                throw new ArgumentOutOfRangeException("edges", "must be Rising (1), Falling (2) or both (3).");
+            }
+
+            if (lockoutMicros < 0 || lockoutMicros > 10000000)
+            {
+                throw new ArgumentOutOfRangeException("lockoutMicros", "must be in [0, 10000000] µs.");
+            }
+
+            if (action == IrqHardAction.Toggle && (outputPin < 0 || outputPin > MaxPin || outputPin == pin))
+            {
+                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, 63] other than the input.");
+            }
+
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException("NativeEdgeSource");
+                }
+
+                code = NativeCapture.NativeSetHard(pin, (int)action, trigger, action == IrqHardAction.Toggle ? outputPin : 0, lockoutMicros);
+                NativeStatus.Check(code, pin, code == NativeStatus.BadArgument ? "outputPin" : "pin");
             }
         }
 
