@@ -31,6 +31,9 @@ namespace NanoIrq.Native
         /// <summary>Highest GPIO the module captures (NIRQ_PIN_LIMIT - 1).</summary>
         public const int MaxPin = 63;
 
+        /// <summary>Longest native debounce window and hard lockout: 10,000,000 µs (NIRQ_WINDOW_MAX_US).</summary>
+        public const int MaxWindowMicros = 10000000;
+
         private const int CounterCount = 7;
 
         private readonly IrqDispatcher _dispatcher;
@@ -113,13 +116,25 @@ namespace NanoIrq.Native
         }
 
         /// <summary>
-        /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>.
-        /// Ranges are checked by the module when the pin opens (window [1, 10,000,000] µs, 0 for None).
+        /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>: window
+        /// [1, 10,000,000] µs for Lockout, QuietTime and Glitch, 0 for None.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], <paramref name="mode"/> is
+        /// not a <see cref="NativeDebounce"/> value, or <paramref name="windowMicros"/> is out of range for the mode;
+        /// nothing is changed.</exception>
         public void SetDebounce(int pin, NativeDebounce mode, int windowMicros)
         {
             CheckPin(pin);
+            if ((int)mode < (int)NativeDebounce.None || (int)mode > (int)NativeDebounce.Glitch)
+            {
+                throw new ArgumentOutOfRangeException("mode", "must be NativeDebounce.None (0), Lockout (1), QuietTime (2) or Glitch (3).");
+            }
+
+            if (mode == NativeDebounce.None ? windowMicros != 0 : (windowMicros < 1 || windowMicros > MaxWindowMicros))
+            {
+                throw new ArgumentOutOfRangeException("windowMicros", "must be in [1, 10000000] µs, or 0 with NativeDebounce.None.");
+            }
+
             _debounce[pin] = (int)mode;
             _window[pin] = windowMicros;
         }
@@ -130,10 +145,16 @@ namespace NanoIrq.Native
         /// <see cref="NativeHardAction.Toggle"/>, ignoring matching edges for <paramref name="lockoutMicros"/> µs
         /// ([0, 10,000,000]) after each action (a debounced toggle in the interrupt).
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], or (unless
+        /// <paramref name="action"/> is None) <paramref name="action"/>, <paramref name="trigger"/>, <paramref name="outputPin"/>
+        /// (Toggle: [0, 63], not <paramref name="pin"/>) or <paramref name="lockoutMicros"/> is out of range; nothing is changed.</exception>
         public void SetHardAction(int pin, NativeHardAction action, NativeTrigger trigger, int outputPin, int lockoutMicros)
         {
             CheckPin(pin);
+            if (action != NativeHardAction.None)
+            {
+                CheckHard(pin, (int)action, (int)trigger, outputPin, lockoutMicros);
+            }
             _hardAction[pin] = (int)action;
             _hardTrigger[pin] = (int)trigger;
             _hardOutput[pin] = outputPin;
@@ -142,13 +163,18 @@ namespace NanoIrq.Native
 
         /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump thread
         /// (unless <c>pollMillis</c> was 0).</summary>
-        /// <exception cref="ArgumentOutOfRangeException">Unknown pin, window or lockout out of range.</exception>
-        /// <exception cref="ArgumentException">The pin is already captured, or a mode/action/trigger/output pin is not supported.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">Pin outside [0, 63] or pull not a <see cref="PinPull"/> value.</exception>
+        /// <exception cref="ArgumentException">The pin is already captured, or the firmware refuses its output pin.</exception>
         /// <exception cref="InvalidOperationException">All 8 native slots are in use, or the firmware refused.</exception>
         /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
         public void OpenInput(int pin, PinPull pull)
         {
             CheckPin(pin);
+            if (pull != PinPull.None && pull != PinPull.Up && pull != PinPull.Down)
+            {
+                throw new ArgumentOutOfRangeException("pull", "must be PinPull.None (0), Up (1) or Down (2).");
+            }
+
             lock (_gate)
             {
                 if (_disposed)
@@ -171,7 +197,7 @@ namespace NanoIrq.Native
         /// <summary>
         /// Replaces the interrupt-time action of the captured <paramref name="pin"/> now (<see cref="IHardActionSource"/>;
         /// used by <see cref="IrqPin"/> for <see cref="IrqOptions.Hard"/>): <paramref name="action"/> on
-        /// <paramref name="edges"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, 63], not the input)
+        /// <paramref name="trigger"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, 63], not the input)
         /// for <see cref="IrqHardAction.Toggle"/>, then ignoring matching edges for <paramref name="lockoutMicros"/> µs
         /// ([0, 10,000,000]). <see cref="IrqHardAction.None"/> disarms (nothing to do when the pin is not captured). The module masks the pin's interrupt around the change
         /// (ESP32: under the ISR's spinlock), so no edge sees half of it. The pin's <see cref="NativePinCounters.Hard"/>
@@ -182,7 +208,7 @@ namespace NanoIrq.Native
         /// edge set, output pin or lockout out of its range (the message names it).</exception>
         /// <exception cref="ArgumentException"><paramref name="outputPin"/> is the input pin or not an output.</exception>
         /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
-        public void SetHardAction(int pin, IrqTrigger edges, IrqHardAction action, int outputPin, int lockoutMicros)
+        public void SetHardAction(int pin, IrqTrigger trigger, IrqHardAction action, int outputPin, int lockoutMicros)
         {
             CheckPin(pin);
             int code;
@@ -200,27 +226,7 @@ namespace NanoIrq.Native
                 return;
             }
 
-            if (action != IrqHardAction.Count && action != IrqHardAction.Toggle)
-            {
-                throw new ArgumentOutOfRangeException("action", "must be IrqHardAction.None (0), Count (1) or Toggle (2).");
-            }
-
-            int trigger = (int)edges;
-            if (trigger < 1 || trigger > 3)
-            {
-                throw new ArgumentOutOfRangeException("edges", "must be Rising (1), Falling (2) or both (3).");
-            }
-
-            if (lockoutMicros < 0 || lockoutMicros > 10000000)
-            {
-                throw new ArgumentOutOfRangeException("lockoutMicros", "must be in [0, 10000000] µs.");
-            }
-
-            if (action == IrqHardAction.Toggle && (outputPin < 0 || outputPin > MaxPin || outputPin == pin))
-            {
-                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, 63] other than the input.");
-            }
-
+            CheckHard(pin, (int)action, (int)trigger, outputPin, lockoutMicros);
             lock (_gate)
             {
                 if (_disposed)
@@ -228,7 +234,7 @@ namespace NanoIrq.Native
                     throw new ObjectDisposedException("NativeEdgeSource");
                 }
 
-                code = NativeCapture.NativeSetHard(pin, (int)action, trigger, action == IrqHardAction.Toggle ? outputPin : 0, lockoutMicros);
+                code = NativeCapture.NativeSetHard(pin, (int)action, (int)trigger, action == IrqHardAction.Toggle ? outputPin : 0, lockoutMicros);
                 NativeStatus.Check(code, pin, code == NativeStatus.BadArgument ? "outputPin" : "pin");
             }
         }
@@ -359,6 +365,29 @@ namespace NanoIrq.Native
                 {
                     Thread.Sleep(sleep);
                 }
+            }
+        }
+
+        private static void CheckHard(int pin, int action, int trigger, int outputPin, int lockoutMicros)
+        {
+            if (action < 1 || action > 2)
+            {
+                throw new ArgumentOutOfRangeException("action", "must be None (0), Count (1) or Toggle (2).");
+            }
+
+            if (trigger < 1 || trigger > 3)
+            {
+                throw new ArgumentOutOfRangeException("trigger", "the hard action's edges must be Rising (1), Falling (2) or both (3).");
+            }
+
+            if (lockoutMicros < 0 || lockoutMicros > MaxWindowMicros)
+            {
+                throw new ArgumentOutOfRangeException("lockoutMicros", "must be in [0, 10000000] µs.");
+            }
+
+            if (action == 2 && (outputPin < 0 || outputPin > MaxPin || outputPin == pin))
+            {
+                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, 63] other than the input.");
             }
         }
 

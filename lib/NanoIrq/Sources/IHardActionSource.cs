@@ -10,7 +10,7 @@ namespace NanoIrq
     {
         /// <summary>
         /// Replaces the interrupt-time action of the open <paramref name="pin"/>: <paramref name="action"/> on the
-        /// <paramref name="edges"/> (<see cref="IrqTrigger.Rising"/>, <see cref="IrqTrigger.Falling"/> or both; level bits are
+        /// <paramref name="trigger"/> (<see cref="IrqTrigger.Rising"/>, <see cref="IrqTrigger.Falling"/> or both; level bits are
         /// not allowed), toggling <paramref name="outputPin"/> for <see cref="IrqHardAction.Toggle"/>, then ignoring
         /// matching edges for <paramref name="lockoutMicros"/> µs ([0, 10,000,000]). <see cref="IrqHardAction.None"/>
         /// disarms (the other arguments are then ignored). The change is atomic with respect to the interrupt.
@@ -19,6 +19,6 @@ namespace NanoIrq
         /// <paramref name="pin"/> is not open on this source.</exception>
         /// <exception cref="System.ArgumentException">The output pin is unusable (the input itself, not an output).</exception>
         /// <remarks>On any exception the pin keeps its previous action.</remarks>
-        void SetHardAction(int pin, IrqTrigger edges, IrqHardAction action, int outputPin, int lockoutMicros);
+        void SetHardAction(int pin, IrqTrigger trigger, IrqHardAction action, int outputPin, int lockoutMicros);
     }
 }
