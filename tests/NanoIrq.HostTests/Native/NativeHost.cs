@@ -34,6 +34,10 @@ namespace NanoIrq.HostTests.Native
         [DllImport(Library, EntryPoint = "nirq_host_output_level", ExactSpelling = true)]
         internal static extern int OutputLevel(int pin);
 
+        /// <summary>The module's next debounce deadline (µs), -1 when none.</summary>
+        [DllImport(Library, EntryPoint = "nirq_api_next_deadline", ExactSpelling = true)]
+        internal static extern long NextDeadline();
+
         [DllImport(Library, EntryPoint = "nirq_api_now_us", ExactSpelling = true)]
         internal static extern uint NowMicros();
 
