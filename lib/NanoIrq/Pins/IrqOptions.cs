@@ -28,8 +28,9 @@ namespace NanoIrq
         private int _hardLockoutMicros;
 
         /// <summary>
-        /// MicroPython's <c>hard=True</c>: run <see cref="HardAction"/> at interrupt time on the Irq's edge triggers
-        /// (<see cref="IrqTrigger.Rising"/>/<see cref="IrqTrigger.Falling"/>; a trigger with no edge bit is refused).
+        /// MicroPython's <c>hard=True</c>: run <see cref="HardAction"/> at interrupt time on the edge triggers given when
+        /// the Irq is created (<see cref="IrqTrigger.Rising"/>/<see cref="IrqTrigger.Falling"/>; a trigger with no edge bit is
+        /// refused; a later <see cref="Irq.Trigger"/> change does not move the hard action).
         /// Managed code never runs in an ISR on nanoFramework, so a hard action needs the native capture module (a
         /// source implementing <see cref="IHardActionSource"/>); every source that cannot do it (stock GPIO, simulator)
         /// refuses with <see cref="NotSupportedException"/>. The handler still runs afterwards, on the dispatcher thread,
