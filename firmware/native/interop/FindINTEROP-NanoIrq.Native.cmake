@@ -19,6 +19,8 @@ set(NanoIrq.Native_SOURCES
     "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_ring.c"
     "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_debounce.c"
     "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_capture.c"
+    # the C API the method bodies call
+    "${BASE_PATH_FOR_THIS_MODULE}/core/src/nirq_api.c"
     # nanoCLR services for the ports (pin reservation, soft-reboot hook)
     "${BASE_PATH_FOR_THIS_MODULE}/ports/nanoclr/nirq_port_nanoclr.cpp")
 

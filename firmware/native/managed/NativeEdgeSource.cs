@@ -14,17 +14,25 @@ namespace NanoIrq.Native
     /// with a native debouncer it is the decision time, as for the C# debouncers. A gap in
     /// <see cref="EdgeRecord.Sequence"/> counts edges the module filtered or dropped (see <see cref="GetCounters"/>).</para>
     /// <para>A pump thread calls <see cref="Pump"/> every <c>pollMillis</c> ms (2 by default), sooner when a native
-    /// debounce window ends; each pump drains the native ring in batches of <c>batchSize</c> records into
+    /// debounce window ends; with <c>pollMillis</c> = 0 there is no thread and the owner calls <see cref="Pump"/> (a
+    /// single-threaded main loop, tests). Each pump drains the native ring in batches of <c>batchSize</c> records into
     /// arrays allocated once in the constructor, so pumping allocates nothing. The module counts, never hides, what
     /// it could not queue: a ring of <c>ringCapacity</c> records absorbs bursts up to that size between two pumps.</para>
+    /// <para><b>Hard actions</b> (MicroPython's <c>hard=True</c>): per pin, either configured before the pin opens with
+    /// <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>, or armed by
+    /// <see cref="IrqPin.Irq(IrqHandler, IrqTrigger, IrqOptions)"/> with <see cref="IrqOptions.Hard"/> through
+    /// <see cref="IHardActionSource"/> (changed atomically with respect to the interrupt, disarmed with the Irq).</para>
     /// <para>Only one instance may exist: the module is a singleton in the firmware. A firmware without the
     /// module cannot load this assembly at all (nanoFramework checks native assemblies at deployment), so an
     /// application that references it targets the custom firmware; use <c>GpioEdgeSource</c> on stock firmware.</para>
     /// </remarks>
-    public sealed class NativeEdgeSource : IEdgeSource, IDisposable
+    public sealed class NativeEdgeSource : IEdgeSource, IHardActionSource, IDisposable
     {
         /// <summary>Highest GPIO the module captures (NIRQ_PIN_LIMIT - 1).</summary>
         public const int MaxPin = 63;
+
+        /// <summary>Longest native debounce window and hard lockout: 10,000,000 µs (NIRQ_WINDOW_MAX_US).</summary>
+        public const int MaxWindowMicros = 10000000;
 
         private const int CounterCount = 7;
 
@@ -58,7 +66,7 @@ namespace NanoIrq.Native
         /// <param name="dispatcher">Where the edges go.</param>
         /// <param name="ringCapacity">Native ring size: a power of two in [8, 1024].</param>
         /// <param name="batchSize">Records moved per InternalCall, [2, 256].</param>
-        /// <param name="pollMillis">Pump period in ms, [1, 1000].</param>
+        /// <param name="pollMillis">Pump period in ms, [1, 1000]; 0 for no pump thread (call <see cref="Pump"/> yourself).</param>
         /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A number is out of its range.</exception>
         /// <exception cref="ArgumentException">The module still captures pins (another instance is alive).</exception>
@@ -74,9 +82,9 @@ namespace NanoIrq.Native
                 throw new ArgumentOutOfRangeException("batchSize", "must be in [2, 256] records.");
             }
 
-            if (pollMillis < 1 || pollMillis > 1000)
+            if (pollMillis < 0 || pollMillis > 1000)
             {
-                throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms.");
+                throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms, or 0 for no pump thread.");
             }
 
             NativeStatus.Check(NativeCapture.NativeStart(ringCapacity), -1, "ringCapacity");
@@ -101,20 +109,32 @@ namespace NanoIrq.Native
             get { return _dispatcher; }
         }
 
-        /// <summary>True: the module runs count and toggle actions in the interrupt (see <see cref="SetHardAction"/>).</summary>
+        /// <summary>True: the module runs count and toggle actions in the interrupt (see <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>).</summary>
         public bool SupportsHardActions
         {
             get { return true; }
         }
 
         /// <summary>
-        /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>.
-        /// Ranges are checked by the module when the pin opens (window [1, 10,000,000] µs, 0 for None).
+        /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>: window
+        /// [1, 10,000,000] µs for Lockout, QuietTime and Glitch, 0 for None.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], <paramref name="mode"/> is
+        /// not a <see cref="NativeDebounce"/> value, or <paramref name="windowMicros"/> is out of range for the mode;
+        /// nothing is changed.</exception>
         public void SetDebounce(int pin, NativeDebounce mode, int windowMicros)
         {
             CheckPin(pin);
+            if ((int)mode < (int)NativeDebounce.None || (int)mode > (int)NativeDebounce.Glitch)
+            {
+                throw new ArgumentOutOfRangeException("mode", "must be NativeDebounce.None (0), Lockout (1), QuietTime (2) or Glitch (3).");
+            }
+
+            if (mode == NativeDebounce.None ? windowMicros != 0 : (windowMicros < 1 || windowMicros > MaxWindowMicros))
+            {
+                throw new ArgumentOutOfRangeException("windowMicros", "must be in [1, 10000000] µs, or 0 with NativeDebounce.None.");
+            }
+
             _debounce[pin] = (int)mode;
             _window[pin] = windowMicros;
         }
@@ -125,24 +145,36 @@ namespace NanoIrq.Native
         /// <see cref="NativeHardAction.Toggle"/>, ignoring matching edges for <paramref name="lockoutMicros"/> µs
         /// ([0, 10,000,000]) after each action (a debounced toggle in the interrupt).
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63].</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], or (unless
+        /// <paramref name="action"/> is None) <paramref name="action"/>, <paramref name="trigger"/>, <paramref name="outputPin"/>
+        /// (Toggle: [0, 63], not <paramref name="pin"/>) or <paramref name="lockoutMicros"/> is out of range; nothing is changed.</exception>
         public void SetHardAction(int pin, NativeHardAction action, NativeTrigger trigger, int outputPin, int lockoutMicros)
         {
             CheckPin(pin);
+            if (action != NativeHardAction.None)
+            {
+                CheckHard(pin, (int)action, (int)trigger, outputPin, lockoutMicros);
+            }
             _hardAction[pin] = (int)action;
             _hardTrigger[pin] = (int)trigger;
             _hardOutput[pin] = outputPin;
             _hardLockout[pin] = lockoutMicros;
         }
 
-        /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump.</summary>
-        /// <exception cref="ArgumentOutOfRangeException">Unknown pin, window or lockout out of range.</exception>
-        /// <exception cref="ArgumentException">The pin is already captured, or a mode/action/trigger/output pin is not supported.</exception>
+        /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump thread
+        /// (unless <c>pollMillis</c> was 0).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Pin outside [0, 63] or pull not a <see cref="PinPull"/> value.</exception>
+        /// <exception cref="ArgumentException">The pin is already captured, or the firmware refuses its output pin.</exception>
         /// <exception cref="InvalidOperationException">All 8 native slots are in use, or the firmware refused.</exception>
         /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
         public void OpenInput(int pin, PinPull pull)
         {
             CheckPin(pin);
+            if (pull != PinPull.None && pull != PinPull.Up && pull != PinPull.Down)
+            {
+                throw new ArgumentOutOfRangeException("pull", "must be PinPull.None (0), Up (1) or Down (2).");
+            }
+
             lock (_gate)
             {
                 if (_disposed)
@@ -153,12 +185,57 @@ namespace NanoIrq.Native
                 int code = NativeCapture.NativeOpen(pin, (int)pull, _debounce[pin], _window[pin], _hardAction[pin], _hardTrigger[pin], _hardOutput[pin], _hardLockout[pin]);
                 NativeStatus.Check(code, pin, code == NativeStatus.DebounceRange ? "windowMicros" : "pin");
                 _open[pin] = true;
-                if (!_running)
+                if (!_running && _pollMillis > 0)
                 {
                     _running = true;
                     _pump = new Thread(PumpLoop);
                     _pump.Start();
                 }
+            }
+        }
+
+        /// <summary>
+        /// Replaces the interrupt-time action of the captured <paramref name="pin"/> now (<see cref="IHardActionSource"/>;
+        /// used by <see cref="IrqPin"/> for <see cref="IrqOptions.Hard"/>): <paramref name="action"/> on
+        /// <paramref name="trigger"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, 63], not the input)
+        /// for <see cref="IrqHardAction.Toggle"/>, then ignoring matching edges for <paramref name="lockoutMicros"/> µs
+        /// ([0, 10,000,000]). <see cref="IrqHardAction.None"/> disarms (nothing to do when the pin is not captured). The module masks the pin's interrupt around the change
+        /// (ESP32: under the ISR's spinlock), so no edge sees half of it. The pin's <see cref="NativePinCounters.Hard"/>
+        /// keeps counting. Does not change what <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>
+        /// configured for the next opening.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> outside [0, 63] or not captured (arming); an action,
+        /// edge set, output pin or lockout out of its range (the message names it).</exception>
+        /// <exception cref="ArgumentException"><paramref name="outputPin"/> is the input pin or not an output.</exception>
+        /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
+        public void SetHardAction(int pin, IrqTrigger trigger, IrqHardAction action, int outputPin, int lockoutMicros)
+        {
+            CheckPin(pin);
+            int code;
+            if (action == IrqHardAction.None)
+            {
+                lock (_gate)
+                {
+                    // disarming a pin this source no longer captures (closed, source disposed) has nothing to do
+                    if (!_disposed && _open[pin])
+                    {
+                        NativeStatus.Check(NativeCapture.NativeSetHard(pin, 0, 0, 0, 0), pin, "pin");
+                    }
+                }
+
+                return;
+            }
+
+            CheckHard(pin, (int)action, (int)trigger, outputPin, lockoutMicros);
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException("NativeEdgeSource");
+                }
+
+                code = NativeCapture.NativeSetHard(pin, (int)action, (int)trigger, action == IrqHardAction.Toggle ? outputPin : 0, lockoutMicros);
+                NativeStatus.Check(code, pin, code == NativeStatus.BadArgument ? "outputPin" : "pin");
             }
         }
 
@@ -288,6 +365,29 @@ namespace NanoIrq.Native
                 {
                     Thread.Sleep(sleep);
                 }
+            }
+        }
+
+        private static void CheckHard(int pin, int action, int trigger, int outputPin, int lockoutMicros)
+        {
+            if (action < 1 || action > 2)
+            {
+                throw new ArgumentOutOfRangeException("action", "must be None (0), Count (1) or Toggle (2).");
+            }
+
+            if (trigger < 1 || trigger > 3)
+            {
+                throw new ArgumentOutOfRangeException("trigger", "the hard action's edges must be Rising (1), Falling (2) or both (3).");
+            }
+
+            if (lockoutMicros < 0 || lockoutMicros > MaxWindowMicros)
+            {
+                throw new ArgumentOutOfRangeException("lockoutMicros", "must be in [0, 10000000] µs.");
+            }
+
+            if (action == 2 && (outputPin < 0 || outputPin > MaxPin || outputPin == pin))
+            {
+                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, 63] other than the input.");
             }
         }
 

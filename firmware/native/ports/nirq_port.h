@@ -29,6 +29,12 @@ nirq_status nirq_port_start(uint32_t ring_capacity);
  * the capture state, then enables its both-edge interrupt. cfg->initial_level is ignored (read here). */
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull);
 
+/* Replaces the hard action of a captured pin (see nirq_capture_set_hard): configures a toggle output as an
+ * output, then updates the capture state with the pin's interrupt masked (ESP-IDF dual core: under the
+ * ISR's spinlock), so the ISR sees the old action or the new one, never a mix. */
+nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
+                               uint32_t lockout_us);
+
 /* Disables the pin's interrupt, then stops capturing it. */
 nirq_status nirq_port_close(uint32_t pin);
 

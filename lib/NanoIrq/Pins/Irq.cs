@@ -188,14 +188,16 @@ namespace NanoIrq
             ThrowIfDisposed();
             _enabled = 1;
             _rearm = 1;
+            _pin.SetHardArmed(this, true);
             _dispatcher.Wake();
         }
 
-        /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="DisabledSkipped"/>.
-        /// Does nothing after <see cref="Dispose"/>.</summary>
+        /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="DisabledSkipped"/>;
+        /// a hard action (<see cref="IrqOptions.Hard"/>) is disarmed until <see cref="Enable"/>. Does nothing after <see cref="Dispose"/>.</summary>
         public void Disable()
         {
             _enabled = 0;
+            _pin.SetHardArmed(this, false);
         }
 
         /// <summary>

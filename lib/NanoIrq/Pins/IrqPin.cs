@@ -19,6 +19,13 @@ namespace NanoIrq
         private Irq _irq;
         private bool _open;
 
+        // The interrupt-time action of the current Irq (IrqOptions.Hard), null when it has none.
+        private IHardActionSource _hardSource;
+        private IrqTrigger _hardEdges;
+        private IrqHardAction _hardAction;
+        private int _hardOutputPin;
+        private int _hardLockoutMicros;
+
         /// <summary>Opens <paramref name="pin"/> as an input without pull, active-high.</summary>
         public IrqPin(IEdgeSource source, int pin)
             : this(source, null, pin, PinPull.None, false)
@@ -143,9 +150,15 @@ namespace NanoIrq
         /// <param name="options">Null for defaults; values are copied now.</param>
         /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="trigger"/> is outside 1 to 15.</exception>
-        /// <exception cref="NotSupportedException"><see cref="IrqOptions.Hard"/> is set and the source cannot run hard actions.</exception>
+        /// <exception cref="NotSupportedException"><see cref="IrqOptions.Hard"/> is set and the source cannot run hard actions
+        /// (it is not an <see cref="IHardActionSource"/>: stock GPIO, simulator).</exception>
+        /// <exception cref="ArgumentException"><see cref="IrqOptions.Hard"/> is set and <paramref name="trigger"/> selects no edge
+        /// (level triggers only), or <see cref="IrqHardAction.Toggle"/> has no <see cref="IrqOptions.HardOutputPin"/>; or the source
+        /// refuses the hard action (its exception, naming the argument).</exception>
         /// <exception cref="ObjectDisposedException">The pin was disposed.</exception>
         /// <exception cref="InvalidOperationException">The pin already has an Irq: dispose it first.</exception>
+        /// <remarks>With <see cref="IrqOptions.Hard"/> the source's interrupt-time action is armed before the Irq exists; on any
+        /// exception no Irq is attached and the pin's action is unchanged.</remarks>
         public Irq Irq(IrqHandler handler, IrqTrigger trigger, IrqOptions options)
         {
             if (handler == null)
@@ -154,9 +167,14 @@ namespace NanoIrq
             }
 
             NanoIrq.Irq.CheckTrigger(trigger, "trigger");
-            if (options != null && options.Hard && !_source.SupportsHardActions)
+            IHardActionSource hard = null;
+            if (options != null && options.Hard)
             {
-                throw new NotSupportedException("GPIO " + Number.ToString() + ": hard=true needs the native capture module; the " + _source.Name + " source delivers edges to managed code only, never at interrupt time.");
+                hard = _source as IHardActionSource;
+                if (!_source.SupportsHardActions || hard == null)
+                {
+                    throw new NotSupportedException("GPIO " + Number.ToString() + ": hard=true needs the native capture module; the " + _source.Name + " source delivers edges to managed code only, never at interrupt time.");
+                }
             }
 
             if (!_open)
@@ -169,10 +187,68 @@ namespace NanoIrq
                 throw new InvalidOperationException("GPIO " + Number.ToString() + " already has an Irq; dispose it before attaching another.");
             }
 
+            IrqTrigger edges = (IrqTrigger)((int)trigger & ((int)IrqTrigger.Rising | (int)IrqTrigger.Falling));
+            if (hard != null)
+            {
+                if ((int)edges == 0)
+                {
+                    throw new ArgumentException("GPIO " + Number.ToString() + ": a hard action runs on edges; the trigger must include Rising or Falling.", "trigger");
+                }
+
+                if (options.HardAction == IrqHardAction.Toggle && options.HardOutputPin < 0)
+                {
+                    throw new ArgumentException("GPIO " + Number.ToString() + ": IrqHardAction.Toggle needs IrqOptions.HardOutputPin (a GPIO to toggle).", "options");
+                }
+
+                hard.SetHardAction(Number, edges, options.HardAction, options.HardOutputPin, options.HardLockoutMicros);
+            }
+
             Irq irq = new Irq(_source.Dispatcher, this, handler, trigger, options, Level);
-            _source.Dispatcher.Register(irq);
+            try
+            {
+                _source.Dispatcher.Register(irq);
+            }
+            catch
+            {
+                if (hard != null)
+                {
+                    hard.SetHardAction(Number, edges, IrqHardAction.None, 0, 0);
+                }
+
+                throw;
+            }
+
+            if (hard != null)
+            {
+                _hardSource = hard;
+                _hardEdges = edges;
+                _hardAction = options.HardAction;
+                _hardOutputPin = options.HardOutputPin;
+                _hardLockoutMicros = options.HardLockoutMicros;
+            }
+
             _irq = irq;
             return irq;
+        }
+
+        /// <summary>Arms (Irq enabled) or disarms (disabled) the hard action of <paramref name="irq"/>, when it has one and
+        /// is this pin's current Irq on an open pin; does nothing otherwise.</summary>
+        internal void SetHardArmed(Irq irq, bool armed)
+        {
+            IHardActionSource hard = _hardSource;
+            if (hard == null || irq != _irq || !_open)
+            {
+                return;
+            }
+
+            if (armed)
+            {
+                hard.SetHardAction(Number, _hardEdges, _hardAction, _hardOutputPin, _hardLockoutMicros);
+            }
+            else
+            {
+                hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+            }
         }
 
         /// <summary>Disposes the Irq (if any), stops the source reporting the pin and frees the number; safe to call twice.</summary>
@@ -181,6 +257,13 @@ namespace NanoIrq
             if (!_open)
             {
                 return;
+            }
+
+            IHardActionSource hard = _hardSource;
+            _hardSource = null;
+            if (hard != null)
+            {
+                hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
             }
 
             _open = false;

@@ -40,6 +40,45 @@ nirq_status nirq_capture_init(nirq_capture *c, uint32_t ring_capacity)
     return NIRQ_OK;
 }
 
+static nirq_status validate_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
+                                 uint32_t lockout_us)
+{
+    if (action > NIRQ_HARD_TOGGLE) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    if (action != NIRQ_HARD_NONE) {
+        if (trigger < NIRQ_TRIGGER_RISING || trigger > NIRQ_TRIGGER_BOTH) {
+            return NIRQ_ERR_BAD_ARGUMENT;
+        }
+        if (lockout_us > NIRQ_WINDOW_MAX_US) {
+            return NIRQ_ERR_DEBOUNCE_RANGE;
+        }
+    }
+    if (action == NIRQ_HARD_TOGGLE && (output_pin >= NIRQ_PIN_LIMIT || output_pin == pin)) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    return NIRQ_OK;
+}
+
+/* Writes the hard-action fields of p (the ISR must not run on p meanwhile, or must not have started). */
+static void apply_hard(nirq_pin *p, uint32_t action, uint32_t trigger, uint32_t output_pin, uint32_t lockout_us,
+                       uint32_t now_us)
+{
+    uint8_t mask = 0u;
+    if (action != NIRQ_HARD_NONE) {
+        mask = (uint8_t)(((trigger & NIRQ_TRIGGER_RISING) ? 2u : 0u) | ((trigger & NIRQ_TRIGGER_FALLING) ? 1u : 0u));
+        if (action == NIRQ_HARD_TOGGLE) {
+            mask = (uint8_t)(mask | (mask << 2)); /* bits L+2: toggle on this level (tested by the ISR in one AND) */
+        }
+    }
+    p->hard_action = (uint8_t)action;
+    p->hard_mask = mask;
+    p->hard_lockout_us = action == NIRQ_HARD_NONE ? 0u : lockout_us;
+    p->hard_output = (uint16_t)(action == NIRQ_HARD_TOGGLE ? output_pin : 0u);
+    /* so that the first matching edge is never inside the hard lockout */
+    NIRQ_STORE_RLX(&p->last_hard_us, now_us - p->hard_lockout_us);
+}
+
 static nirq_status validate(const nirq_capture *c, const nirq_pin_config *cfg)
 {
     if (c == NULL || cfg == NULL) {
@@ -61,22 +100,7 @@ static nirq_status validate(const nirq_capture *c, const nirq_pin_config *cfg)
     if (st != NIRQ_OK) {
         return st;
     }
-    if (cfg->hard_action > NIRQ_HARD_TOGGLE) {
-        return NIRQ_ERR_BAD_ARGUMENT;
-    }
-    if (cfg->hard_action != NIRQ_HARD_NONE) {
-        if (cfg->hard_trigger < NIRQ_TRIGGER_RISING || cfg->hard_trigger > NIRQ_TRIGGER_BOTH) {
-            return NIRQ_ERR_BAD_ARGUMENT;
-        }
-        if (cfg->hard_lockout_us > NIRQ_WINDOW_MAX_US) {
-            return NIRQ_ERR_DEBOUNCE_RANGE;
-        }
-    }
-    if (cfg->hard_action == NIRQ_HARD_TOGGLE &&
-        (cfg->hard_output_pin >= NIRQ_PIN_LIMIT || cfg->hard_output_pin == cfg->pin)) {
-        return NIRQ_ERR_BAD_ARGUMENT;
-    }
-    return NIRQ_OK;
+    return validate_hard(cfg->pin, cfg->hard_action, cfg->hard_trigger, cfg->hard_output_pin, cfg->hard_lockout_us);
 }
 
 nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint32_t now_us, nirq_pin **out)
@@ -94,18 +118,7 @@ nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint3
     }
     nirq_pin *p = &c->pins[slot];
     (void)nirq_debouncer_init(&p->deb, cfg->debounce_mode, cfg->window_us, cfg->initial_level);
-    uint8_t mask = 0u;
-    if (cfg->hard_action != NIRQ_HARD_NONE) {
-        mask = (uint8_t)(((cfg->hard_trigger & NIRQ_TRIGGER_RISING) ? 2u : 0u) |
-                         ((cfg->hard_trigger & NIRQ_TRIGGER_FALLING) ? 1u : 0u));
-        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            mask = (uint8_t)(mask | (mask << 2));
-        }
-    }
-    p->hard_action = (uint8_t)cfg->hard_action;
-    p->hard_mask = mask;
-    p->hard_lockout_us = cfg->hard_action == NIRQ_HARD_NONE ? 0u : cfg->hard_lockout_us;
-    p->hard_output = (uint16_t)(cfg->hard_action == NIRQ_HARD_TOGGLE ? cfg->hard_output_pin : 0u);
+    apply_hard(p, cfg->hard_action, cfg->hard_trigger, cfg->hard_output_pin, cfg->hard_lockout_us, now_us);
     p->pin = (uint16_t)cfg->pin;
     p->epoch = (uint8_t)(p->epoch + 1u);
     p->word = nirq_ring_word(cfg->pin, 0u, p->epoch);
@@ -115,14 +128,33 @@ nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint3
     NIRQ_STORE_RLX(&p->dropped, 0u);
     NIRQ_STORE_RLX(&p->overrun, 0u);
     NIRQ_STORE_RLX(&p->hard, 0u);
-    /* so that the first matching edge is never inside the hard lockout */
-    NIRQ_STORE_RLX(&p->last_hard_us, now_us - p->hard_lockout_us);
     /* release: the ISR installed after this call sees a complete configuration */
     __atomic_store_n(&p->last_level, cfg->initial_level, __ATOMIC_RELEASE);
     c->slot_of[cfg->pin] = (int8_t)slot;
     if (out != NULL) {
         *out = p;
     }
+    return NIRQ_OK;
+}
+
+nirq_status nirq_capture_check_hard(const nirq_capture *c, uint32_t pin, uint32_t action, uint32_t trigger,
+                                    uint32_t output_pin, uint32_t lockout_us)
+{
+    if (c == NULL || pin >= NIRQ_PIN_LIMIT || !c->started || c->slot_of[pin] < 0) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    return validate_hard(pin, action, trigger, output_pin, lockout_us);
+}
+
+nirq_status nirq_capture_set_hard(nirq_capture *c, uint32_t pin, uint32_t action, uint32_t trigger,
+                                  uint32_t output_pin, uint32_t lockout_us, uint32_t now_us)
+{
+    nirq_status st = nirq_capture_check_hard(c, pin, action, trigger, output_pin, lockout_us);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    apply_hard(&c->pins[(uint32_t)c->slot_of[pin]], action, trigger, output_pin, lockout_us, now_us);
+    /* no fence here: the port's unmask (spinlock release, interrupt enable) publishes the new action */
     return NIRQ_OK;
 }
 

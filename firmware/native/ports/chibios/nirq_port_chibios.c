@@ -100,6 +100,24 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     return NIRQ_OK;
 }
 
+nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
+                               uint32_t lockout_us)
+{
+    nirq_status st = nirq_capture_check_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    if (action == NIRQ_HARD_TOGGLE) {
+        palSetLineMode((ioline_t)output_pin, PAL_MODE_OUTPUT_PUSHPULL);
+    }
+    /* the PAL callback runs on this core (core 0) at a kernel-masked priority: with the kernel locked it
+     * cannot run in the middle of the update */
+    chSysLock();
+    st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
+    chSysUnlock();
+    return st;
+}
+
 nirq_status nirq_port_close(uint32_t pin)
 {
     if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {

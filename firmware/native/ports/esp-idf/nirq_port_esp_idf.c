@@ -163,6 +163,34 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     return NIRQ_OK;
 }
 
+nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
+                               uint32_t lockout_us)
+{
+    nirq_status st = nirq_capture_check_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    if (action == NIRQ_HARD_TOGGLE) {
+        if (!GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)output_pin)) {
+            return NIRQ_ERR_BAD_ARGUMENT;
+        }
+        gpio_set_direction((gpio_num_t)output_pin, GPIO_MODE_INPUT_OUTPUT);
+    }
+    /* the ISR body runs under s_lock on whichever core takes it: updating under the same spinlock means it
+     * sees the old action or the new one, never half of each */
+    portENTER_CRITICAL(&s_lock);
+    if (action == NIRQ_HARD_TOGGLE) {
+        if (gpio_ll_get_level(&GPIO, (gpio_num_t)output_pin)) {
+            s_output_levels |= 1ull << output_pin;
+        } else {
+            s_output_levels &= ~(1ull << output_pin);
+        }
+    }
+    st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
+    portEXIT_CRITICAL(&s_lock);
+    return st;
+}
+
 nirq_status nirq_port_close(uint32_t pin)
 {
     return nirq_esp_close_pin(pin);

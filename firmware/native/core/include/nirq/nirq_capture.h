@@ -116,6 +116,17 @@ nirq_status nirq_capture_init(nirq_capture *c, uint32_t ring_capacity);
  * NIRQ_ERR_DEBOUNCE_RANGE (window or hard lockout), NIRQ_ERR_NO_FREE_SLOT. */
 nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint32_t now_us, nirq_pin **out);
 
+/* Replaces the hard action of the captured pin (ranges as in nirq_pin_config; the hard counter keeps
+ * counting; the lockout restarts so the next matching edge acts). The port masks the pin's interrupt
+ * around this call: the ISR must never see half an update. Errors (nothing changed):
+ * NIRQ_ERR_UNKNOWN_PIN (not captured), NIRQ_ERR_BAD_ARGUMENT, NIRQ_ERR_DEBOUNCE_RANGE (lockout).
+ * nirq_capture_check_hard only checks (the same codes), so a port can validate before touching hardware;
+ * then set_hard with the same arguments cannot fail. */
+nirq_status nirq_capture_check_hard(const nirq_capture *c, uint32_t pin, uint32_t action, uint32_t trigger,
+                                    uint32_t output_pin, uint32_t lockout_us);
+nirq_status nirq_capture_set_hard(nirq_capture *c, uint32_t pin, uint32_t action, uint32_t trigger,
+                                  uint32_t output_pin, uint32_t lockout_us, uint32_t now_us);
+
 /* Stops capturing pin (the port has already removed its interrupt). Records still queued for it are
  * discarded when read. NIRQ_ERR_UNKNOWN_PIN if it was not captured. */
 nirq_status nirq_capture_close(nirq_capture *c, uint32_t pin);

@@ -1,0 +1,158 @@
+/* NanoIrq native capture module: host port over simulated pins and a settable clock (nirq_port_host.h). */
+#include "nirq_port_host.h"
+
+#include <string.h>
+
+#include "nirq_port.h"
+
+static nirq_capture s_capture;
+static uint32_t s_now;
+static uint8_t s_level[NIRQ_PIN_LIMIT];
+static uint8_t s_driven[NIRQ_PIN_LIMIT];
+static uint8_t s_output[NIRQ_PIN_LIMIT];
+static uint32_t s_toggles[NIRQ_PIN_LIMIT];
+static nirq_pin *s_isr[NIRQ_PIN_LIMIT];  /* non-NULL while the pin's interrupt is enabled */
+
+/* ---- nirq_port.h ---------------------------------------------------------------------------------- */
+
+nirq_capture *nirq_port_capture(void)
+{
+    return &s_capture;
+}
+
+uint32_t nirq_port_now_us(void)
+{
+    return __atomic_load_n(&s_now, __ATOMIC_RELAXED);
+}
+
+uint32_t nirq_port_read_level(uint32_t pin)
+{
+    return pin < NIRQ_PIN_LIMIT ? s_level[pin] : 0u;
+}
+
+void nirq_port_toggle_output(uint32_t pin)
+{
+    s_output[pin] = (uint8_t)(s_output[pin] ^ 1u);
+    s_toggles[pin]++;
+}
+
+nirq_status nirq_port_start(uint32_t ring_capacity)
+{
+    return nirq_capture_init(&s_capture, ring_capacity);
+}
+
+nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
+{
+    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    nirq_pin_config c = *cfg;
+    uint32_t level = cfg->pin < NIRQ_PIN_LIMIT ? s_level[cfg->pin] : 0u;
+    if (cfg->pin < NIRQ_PIN_LIMIT && !s_driven[cfg->pin] && pull != NIRQ_PULL_NONE) {
+        level = pull == NIRQ_PULL_UP ? 1u : 0u;
+    }
+    c.initial_level = level;
+    nirq_pin *p = NULL;
+    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
+    if (st != NIRQ_OK) {
+        return st; /* nothing simulated changed either */
+    }
+    s_level[cfg->pin] = (uint8_t)level;
+    __atomic_store_n(&s_isr[cfg->pin], p, __ATOMIC_RELEASE); /* enable the interrupt last */
+    return NIRQ_OK;
+}
+
+nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
+                               uint32_t lockout_us)
+{
+    nirq_status st = nirq_capture_check_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    /* mask the pin's interrupt, update, unmask (nirq_host_edge on a masked pin sets the level only) */
+    nirq_pin *p = __atomic_exchange_n(&s_isr[pin], NULL, __ATOMIC_ACQ_REL);
+    st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
+    __atomic_store_n(&s_isr[pin], p, __ATOMIC_RELEASE);
+    return st;
+}
+
+nirq_status nirq_port_close(uint32_t pin)
+{
+    if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    __atomic_store_n(&s_isr[pin], NULL, __ATOMIC_RELEASE);
+    return nirq_capture_close(&s_capture, pin);
+}
+
+uint32_t nirq_port_read(nirq_edge *out, uint32_t max)
+{
+    return nirq_capture_read(&s_capture, nirq_port_now_us(), out, max);
+}
+
+/* ---- test controls (nirq_port_host.h) ------------------------------------------------------------- */
+
+void nirq_host_reset(void)
+{
+    for (uint32_t i = 0; i < NIRQ_PIN_LIMIT; i++) {
+        __atomic_store_n(&s_isr[i], NULL, __ATOMIC_RELEASE);
+    }
+    memset(&s_capture, 0, sizeof s_capture);
+    memset(s_level, 0, sizeof s_level);
+    memset(s_driven, 0, sizeof s_driven);
+    memset(s_output, 0, sizeof s_output);
+    memset(s_toggles, 0, sizeof s_toggles);
+    __atomic_store_n(&s_now, 0u, __ATOMIC_RELAXED);
+}
+
+void nirq_host_set_now_us(uint32_t now_us)
+{
+    __atomic_store_n(&s_now, now_us, __ATOMIC_RELAXED);
+}
+
+uint32_t nirq_host_advance_us(uint32_t delta_us)
+{
+    return __atomic_add_fetch(&s_now, delta_us, __ATOMIC_RELAXED);
+}
+
+int32_t nirq_host_set_level(int32_t pin, int32_t level)
+{
+    if (pin < 0 || pin >= NIRQ_PIN_LIMIT) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    s_level[pin] = level != 0 ? 1u : 0u;
+    s_driven[pin] = 1u;
+    return NIRQ_OK;
+}
+
+int32_t nirq_host_edge(int32_t pin, int32_t level)
+{
+    if (pin < 0 || pin >= NIRQ_PIN_LIMIT) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    s_level[pin] = level != 0 ? 1u : 0u;
+    s_driven[pin] = 1u;
+    nirq_pin *p = __atomic_load_n(&s_isr[pin], __ATOMIC_ACQUIRE);
+    if (p == NULL) {
+        return 0;
+    }
+    /* what a port ISR does at entry: read the clock and the level, then run the capture path */
+    uint32_t now = nirq_port_now_us();
+    nirq_capture_isr_edge(p, s_level[pin], now);
+    return 1;
+}
+
+int32_t nirq_host_toggles(int32_t pin)
+{
+    return pin < 0 || pin >= NIRQ_PIN_LIMIT ? -1 : (int32_t)s_toggles[pin];
+}
+
+int32_t nirq_host_output_level(int32_t pin)
+{
+    return pin < 0 || pin >= NIRQ_PIN_LIMIT ? -1 : (int32_t)s_output[pin];
+}
+
+uint32_t nirq_host_stale(void)
+{
+    return s_capture.stale;
+}
