@@ -39,7 +39,11 @@ namespace NanoIrq
         private int _seen;
         private int _dropped;
 
+        // Written under both dispatcher locks, once, by Dispose.
+        private int _discarded;
+
         // Written by the dispatching thread only.
+        private int _taken;
         private int _delivered;
         private int _notSelected;
         private int _fed;
@@ -149,6 +153,26 @@ namespace NanoIrq
         public int Dropped
         {
             get { return _dropped; }
+        }
+
+        /// <summary>
+        /// Edges still waiting in the dispatcher's ring when this Irq was disposed: written off at <see cref="Dispose"/>,
+        /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
+        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives.
+        /// </summary>
+        public int Discarded
+        {
+            get { return _discarded; }
+        }
+
+        /// <summary>
+        /// Edges stored in the dispatcher's ring for this Irq and not yet dispatched: <c>EdgesSeen - Dropped - Discarded</c>
+        /// minus those dispatched. 0 once the dispatcher is idle and after <see cref="Dispose"/>. Read from another thread
+        /// it is a snapshot that may be off by an edge in flight.
+        /// </summary>
+        public int Queued
+        {
+            get { return _seen - _dropped - _discarded - _taken; }
         }
 
         /// <summary>Edges dispatched while the Irq was disabled: counted, not delivered.</summary>
@@ -276,8 +300,17 @@ namespace NanoIrq
             }
         }
 
+        /// <summary>Called by the dispatcher under both its locks when the Irq leaves it: writes off what is still queued and returns that count.</summary>
+        internal int WriteOffQueued()
+        {
+            int left = Queued;
+            _discarded += left;
+            return left;
+        }
+
         internal void Dispatch(EdgeRecord edge, uint now)
         {
+            _taken++;
             _lastSequence = edge.Sequence;
             if (_enabled == 0)
             {
