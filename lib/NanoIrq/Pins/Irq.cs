@@ -10,10 +10,15 @@ namespace NanoIrq
     /// <remarks>
     /// <para><b>Flow.</b> source edge → dispatcher ring → (disabled? counted in <see cref="DisabledSkipped"/>) →
     /// optional <see cref="IrqOptions.Filter"/> → trigger test → handler. Every raw edge the source produced for this
-    /// pin while the Irq existed (<see cref="EdgesSeen"/>) ends in exactly one of <see cref="Dropped"/>,
-    /// <see cref="DisabledSkipped"/>, <see cref="Filtered"/>, <see cref="Delivered"/>, or is still queued (in the ring or
-    /// held by the filter): once the dispatcher is idle, <c>EdgesSeen == Delivered + Filtered + Dropped + DisabledSkipped</c>
-    /// for any filter that emits at most one edge per edge fed (debouncers, glitch filters).</para>
+    /// pin while the Irq existed (<see cref="EdgesSeen"/>), and every extra edge its filter made up
+    /// (<see cref="Synthesized"/>), is in exactly one of <see cref="Queued"/> (in the ring), <see cref="Dropped"/>
+    /// (ring full), <see cref="Discarded"/> (still queued at Dispose), <see cref="DisabledSkipped"/>,
+    /// <see cref="Filtered"/> (absorbed or held by the filter, or not selected by the trigger) and
+    /// <see cref="Delivered"/>. So, read on the dispatching thread or while it is idle, for any filter:</para>
+    /// <para><c>EdgesSeen + Synthesized == Delivered + Filtered + Dropped + DisabledSkipped + Discarded + Queued</c></para>
+    /// <para>and every term is 0 or more. Without a filter, or with one that emits at most one edge per edge fed
+    /// (debouncers, glitch filters), <see cref="Synthesized"/> stays 0; once the dispatcher is idle and the Irq alive,
+    /// <see cref="Queued"/> and <see cref="Discarded"/> are 0.</para>
     /// <para><b>Counters</b> are 32-bit and wrap after 2^31 - 1. Calls that are not edges are counted apart:
     /// <see cref="LevelCalls"/> (level triggers) and <see cref="Invoked"/> (<see cref="Invoke"/>).</para>
     /// <para><b>Threads.</b> <see cref="Enable"/>, <see cref="Disable"/>, <see cref="Trigger"/> and <see cref="Dispose"/>
@@ -46,8 +51,8 @@ namespace NanoIrq
         private int _taken;
         private int _delivered;
         private int _notSelected;
-        private int _fed;
-        private int _emitted;
+        private int _held;
+        private int _synthesized;
         private int _disabledSkipped;
         private int _levelCalls;
         private int _invoked;
@@ -141,12 +146,26 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Edges that did not reach the handler because the filter absorbed them (fed minus emitted; includes an edge
-        /// the filter still holds until its deadline) or because the trigger does not select their direction.
+        /// Edges that did not reach the handler, never negative: those the filter absorbed (fed in and not yet matched by
+        /// an edge out; includes an edge the filter still holds until its deadline), plus edges, raw or out of the filter,
+        /// whose direction the trigger does not select.
         /// </summary>
+        /// <remarks>The filter's output is matched against its input edge for edge: an edge out while edges fed in are
+        /// unmatched takes one of them off <see cref="Filtered"/>; an edge out with none unmatched counts in
+        /// <see cref="Synthesized"/> instead.</remarks>
         public int Filtered
         {
-            get { return _fed - _emitted + _notSelected; }
+            get { return _held + _notSelected; }
+        }
+
+        /// <summary>
+        /// Edges the filter emitted beyond the edges it was fed (a hold-repeat, a pulse stretcher, a filter that emits a
+        /// deferred edge of its own): they enter the counters here, so that the identity in the type remarks holds.
+        /// Always 0 without a filter and for filters that emit at most one edge per edge fed.
+        /// </summary>
+        public int Synthesized
+        {
+            get { return _synthesized; }
         }
 
         /// <summary>Edges lost because the dispatcher's ring was full when they arrived (seen as a gap in <see cref="EdgeRecord.Sequence"/>).</summary>
@@ -326,7 +345,7 @@ namespace NanoIrq
                 return;
             }
 
-            _fed++;
+            _held++;
             _filter.Feed(edge, _sink);
             RefreshFilterDeadline();
         }
@@ -403,7 +422,16 @@ namespace NanoIrq
 
         internal void Emit(EdgeRecord edge)
         {
-            _emitted++;
+            // Each edge out of the filter pays back one edge fed in; one with nothing to pay back was added by the filter.
+            if (_held > 0)
+            {
+                _held--;
+            }
+            else
+            {
+                _synthesized++;
+            }
+
             if (_enabled == 0)
             {
                 _disabledSkipped++;
