@@ -39,6 +39,7 @@ namespace NanoIrq
         private int _disposed;
         private int _rearm = 1;
         private IrqFlags _flags;
+        private HandlerProbe _probe;
 
         // Written under the dispatcher's post lock (source side).
         private int _seen;
@@ -218,6 +219,22 @@ namespace NanoIrq
             get { return _faults; }
         }
 
+        /// <summary>
+        /// Optional latency recording, off (null) by default: while set, every handler call made by the dispatcher (an
+        /// edge, or a level-trigger call) is timed by the probe. Its <see cref="HandlerProbe.Latency"/> gets the µs from
+        /// the <see cref="EdgeRecord.TimeMicros"/> handed to the handler (the interrupt-time stamp, or the time a filter
+        /// decided; a level call's due time) to handler entry; its <see cref="HandlerProbe.Duration"/> the µs the handler
+        /// ran; its debug pin, if any, is high while the handler runs. <see cref="Invoke"/> is not recorded. Read p50/p99
+        /// from <c>Probe.Latency</c>. Recording allocates nothing; the probe must read the dispatcher's clock (stamps and
+        /// clock must agree) and serve this Irq only.
+        /// </summary>
+        /// <example><c>irq.Probe = new HandlerProbe(dispatcher.Clock, "button");</c> ... <c>irq.Probe.Latency.P99</c></example>
+        public HandlerProbe Probe
+        {
+            get { return _probe; }
+            set { _probe = value; }
+        }
+
         /// <summary>Sequence number of the last edge dispatched for this pin (0 before the first).</summary>
         public uint LastSequence
         {
@@ -255,7 +272,7 @@ namespace NanoIrq
             {
                 uint now = _dispatcher.Clock.NowMicros;
                 _invoked++;
-                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now);
+                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
             }
         }
 
@@ -416,7 +433,7 @@ namespace NanoIrq
                 int periods = late / _levelRepeatMicros + 1;
                 _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
                 _levelCalls++;
-                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now);
+                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
             }
         }
 
@@ -478,7 +495,7 @@ namespace NanoIrq
             }
 
             _delivered++;
-            Call(flags, edge, now);
+            Call(flags, edge, now, _probe);
         }
 
         private bool LevelWatched(bool level)
@@ -493,14 +510,30 @@ namespace NanoIrq
             _filterDeadline = d;
         }
 
-        private void Call(IrqFlags flags, EdgeRecord edge, uint now)
+        private void Call(IrqFlags flags, EdgeRecord edge, uint now, HandlerProbe probe)
         {
             _flags = flags;
+            if (probe != null)
+            {
+                probe.Enter(edge.TimeMicros);
+            }
+
+            Exception error = null;
             try
             {
                 _handler(this, edge);
             }
             catch (Exception ex)
+            {
+                error = ex;
+            }
+
+            if (probe != null)
+            {
+                probe.Exit();
+            }
+
+            if (error != null)
             {
                 _faults++;
                 if (!_keepEnabledOnFault)
@@ -509,7 +542,7 @@ namespace NanoIrq
                     _levelArmed = false;
                 }
 
-                _dispatcher.RecordFault(this, ex, now);
+                _dispatcher.RecordFault(this, error, now);
             }
         }
 
