@@ -660,13 +660,7 @@ namespace NanoIrq
                 return MaxIdleMillis;
             }
 
-            int micros = Ticks.Diff(best, now);
-            if (micros <= 0)
-            {
-                return 0;
-            }
-
-            int millis = (micros + 999) / 1000;
+            int millis = Ticks.ToMillisRoundedUp(Ticks.Diff(best, now));
             return millis > MaxIdleMillis ? MaxIdleMillis : millis;
         }
 
