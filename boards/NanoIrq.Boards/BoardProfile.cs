@@ -24,7 +24,7 @@ namespace NanoIrq.Boards
     /// <para>Every fact method validates all its arguments before storing anything: on bad input it throws
     /// an <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>) naming the parameter
     /// and the allowed range, and the profile is unchanged. After <see cref="Seal"/> the profile is read-only
-    /// (the built-in profiles in <see cref="Boards"/> are sealed) and fact methods throw
+    /// (the built-in profiles in <see cref="BoardCatalog"/> are sealed) and fact methods throw
     /// <see cref="InvalidOperationException"/>.</para>
     /// <para>Validation allocates (it builds messages); it runs when a pin is opened, never on the edge path.</para>
     /// </remarks>
