@@ -255,6 +255,7 @@ namespace NanoIrq.Boards
         /// <summary>
         /// What the user should know before using a pin that is allowed (strapping pin, on-board LED line,
         /// USB-JTAG pin...), several warnings joined by "; "; null when there is nothing to say or the pin does not exist.
+        /// The <see cref="IPinValidator"/> warning channel: <c>IrqPin.Warning</c> carries it for an opened pin.
         /// </summary>
         public string WarningFor(int pin)
         {

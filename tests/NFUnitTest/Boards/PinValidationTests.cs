@@ -120,6 +120,20 @@ namespace NFUnitTest.BoardTests
         }
 
         [TestMethod]
+        public void AnIrqPinOpenedOnAStrappingPinCarriesTheWarning()
+        {
+            IrqDispatcher dispatcher = new IrqDispatcher(new FakeClock());
+            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
+            IPinValidator board = BoardCatalog.Find("esp32-devkitc");
+            IrqPin twelve = new IrqPin(sim, board, 12, PinPull.Up, true);
+            Assert.Contains("strapping", twelve.Warning, "the board's warning reaches the pin through IPinValidator");
+            Assert.AreEqual(board.WarningFor(12), twelve.Warning, "the same text");
+            Assert.IsNull(new IrqPin(sim, board, 4, PinPull.Up, true).Warning, "GPIO4: nothing to say");
+            Assert.IsNull(board.WarningFor(-1), "no such pin: null, no throw");
+            Assert.IsNull(board.WarningFor(1000), "no such pin: null, no throw");
+        }
+
+        [TestMethod]
         public void PullEnumOutsideItsValuesIsRefused()
         {
             BoardProfile p = BoardCatalog.Find("pico");

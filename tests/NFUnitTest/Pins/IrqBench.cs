@@ -157,6 +157,11 @@ namespace NFUnitTest.Pins
         public void ValidateOutput(int pin)
         {
         }
+
+        public string WarningFor(int pin)
+        {
+            return pin == 0 ? "strapping pin: hold high at boot" : null;
+        }
     }
 
     /// <summary>A dispatch target for order and fault tests: due once at Due, appends to a shared order log.</summary>
