@@ -24,7 +24,7 @@ namespace NanoIrq.Boards
     /// <para>Every fact method validates all its arguments before storing anything: on bad input it throws
     /// an <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>) naming the parameter
     /// and the allowed range, and the profile is unchanged. After <see cref="Seal"/> the profile is read-only
-    /// (the built-in profiles in <see cref="Boards"/> are sealed) and fact methods throw
+    /// (the built-in profiles in <see cref="BoardCatalog"/> are sealed) and fact methods throw
     /// <see cref="InvalidOperationException"/>.</para>
     /// <para>Validation allocates (it builds messages); it runs when a pin is opened, never on the edge path.</para>
     /// </remarks>
@@ -255,6 +255,7 @@ namespace NanoIrq.Boards
         /// <summary>
         /// What the user should know before using a pin that is allowed (strapping pin, on-board LED line,
         /// USB-JTAG pin...), several warnings joined by "; "; null when there is nothing to say or the pin does not exist.
+        /// The <see cref="IPinValidator"/> warning channel: <c>IrqPin.Warning</c> carries it for an opened pin.
         /// </summary>
         public string WarningFor(int pin)
         {

@@ -2,7 +2,6 @@ using System.Device.Gpio;
 using System.Diagnostics;
 using System.Threading;
 using NanoIrq.Boards;
-using BoardList = NanoIrq.Boards.Boards;
 
 namespace NanoIrq.ButtonCounter
 {
@@ -49,7 +48,7 @@ namespace NanoIrq.ButtonCounter
                 clock = new SystemClock();
             }
 
-            BoardProfile board = BoardList.Find(boardName);
+            BoardProfile board = BoardCatalog.Find(boardName);
             DemoWiring wiring = board.Demo;
             Debug.WriteLine("ButtonCounter on " + board.Name + ": " + wiring.ToString());
 

@@ -1,6 +1,5 @@
 using System.IO;
 using NanoIrq.Boards;
-using BoardList = NanoIrq.Boards.Boards;
 
 namespace NanoIrq.Cli
 {
@@ -40,9 +39,9 @@ namespace NanoIrq.Cli
             }
 
             BoardProfile profile;
-            if (!BoardList.TryFind(args[0], out profile))
+            if (!BoardCatalog.TryFind(args[0], out profile))
             {
-                stderr.WriteLine("nanoirq boards: unknown board '" + args[0] + "'; valid names: " + BoardList.NameList() + ".");
+                stderr.WriteLine("nanoirq boards: unknown board '" + args[0] + "'; valid names: " + BoardCatalog.NameList() + ".");
                 return 2;
             }
 
@@ -53,7 +52,7 @@ namespace NanoIrq.Cli
         private static void WriteList(TextWriter o)
         {
             o.WriteLine(Row("NAME", "CHIP", "ON-BOARD LED", "DEMO BUTTON", "DEMO LED", "NANOFF --target"));
-            foreach (BoardProfile p in BoardList.All)
+            foreach (BoardProfile p in BoardCatalog.All)
             {
                 DemoWiring d = p.Demo;
                 o.WriteLine(Row(

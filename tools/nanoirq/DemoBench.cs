@@ -54,7 +54,7 @@ namespace NanoIrq.Cli
         /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
         public DemoBench(string boardName, int seed, bool initialLevel)
         {
-            BoardProfile board = Boards.Boards.Find(boardName);
+            BoardProfile board = BoardCatalog.Find(boardName);
             _wiring = board.Demo;
             BoardName = board.Name;
             InitialLevel = initialLevel;

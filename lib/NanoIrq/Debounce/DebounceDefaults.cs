@@ -33,15 +33,17 @@ namespace NanoIrq
         public const int MaxWindowMicros = 10000000;
 
         /// <summary>
-        /// Throws <see cref="System.ArgumentOutOfRangeException"/> naming <paramref name="paramName"/> unless
-        /// <paramref name="micros"/> lies in [<see cref="MinWindowMicros"/>, <see cref="MaxWindowMicros"/>].
+        /// Returns <paramref name="micros"/> when it lies in [<see cref="MinWindowMicros"/>, <see cref="MaxWindowMicros"/>];
+        /// throws <see cref="System.ArgumentOutOfRangeException"/> naming <paramref name="paramName"/> otherwise.
         /// </summary>
-        public static void CheckWindow(int micros, string paramName)
+        public static int CheckWindow(int micros, string paramName)
         {
             if (micros < MinWindowMicros || micros > MaxWindowMicros)
             {
                 throw new System.ArgumentOutOfRangeException(paramName, "must be in [1, 10000000] µs (1 µs to 10 s), was " + micros.ToString() + ".");
             }
+
+            return micros;
         }
     }
 }

@@ -38,8 +38,7 @@ namespace NanoIrq
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="minWidthMicros"/> is out of range.</exception>
         public GlitchFilter(bool initialLevel, int minWidthMicros)
         {
-            DebounceDefaults.CheckWindow(minWidthMicros, "minWidthMicros");
-            _width = minWidthMicros;
+            _width = DebounceDefaults.CheckWindow(minWidthMicros, "minWidthMicros");
             _output = initialLevel;
         }
 

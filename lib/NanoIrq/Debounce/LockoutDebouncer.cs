@@ -20,13 +20,9 @@ namespace NanoIrq
     public sealed class LockoutDebouncer : IEdgeFilter
     {
         private readonly int _window;
-        private bool _output;
-        private bool _raw;
+        private readonly DebouncedLevel _state;
         private bool _locked;
         private uint _lockStart;
-        private uint _lastSequence;
-        private int _lastPin;
-        private bool _lastLate;
 
         /// <summary>Lockout with the default 20 ms window (<see cref="DebounceDefaults.LockoutMicros"/>).</summary>
         /// <param name="initialLevel">Physical level of the pin now (true = high).</param>
@@ -41,16 +37,14 @@ namespace NanoIrq
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="lockoutMicros"/> is out of range.</exception>
         public LockoutDebouncer(bool initialLevel, int lockoutMicros)
         {
-            DebounceDefaults.CheckWindow(lockoutMicros, "lockoutMicros");
-            _window = lockoutMicros;
-            _output = initialLevel;
-            _raw = initialLevel;
+            _window = DebounceDefaults.CheckWindow(lockoutMicros, "lockoutMicros");
+            _state = new DebouncedLevel(initialLevel);
         }
 
         /// <summary>The debounced physical level (true = high).</summary>
         public bool Level
         {
-            get { return _output; }
+            get { return _state.Level; }
         }
 
         /// <summary>Lockout window in µs.</summary>
@@ -67,16 +61,12 @@ namespace NanoIrq
                 Unlock(output);
             }
 
-            _raw = edge.Level;
-            _lastSequence = edge.Sequence;
-            _lastPin = edge.Pin;
-            _lastLate = edge.StampIsLate;
-            if (!_locked && edge.Level != _output)
+            _state.Note(edge);
+            if (!_locked && _state.Differs)
             {
-                _output = edge.Level;
                 _locked = true;
                 _lockStart = edge.TimeMicros;
-                output.Emit(edge);
+                _state.Report(edge.TimeMicros, output);
             }
         }
 
@@ -99,14 +89,9 @@ namespace NanoIrq
         private void Unlock(IEdgeSink output)
         {
             uint at = Ticks.Add(_lockStart, _window);
-            _locked = false;
-            if (_raw != _output)
-            {
-                _output = _raw;
-                _locked = true;
-                _lockStart = at;
-                output.Emit(new EdgeRecord(_lastPin, _raw, at, _lastSequence, _lastLate));
-            }
+            _locked = _state.Differs;
+            _lockStart = at;
+            _state.Report(at, output);
         }
     }
 }

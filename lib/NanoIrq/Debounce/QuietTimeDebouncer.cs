@@ -29,13 +29,8 @@ namespace NanoIrq
         private readonly int _pressWindow;
         private readonly int _releaseWindow;
         private readonly bool _activeLow;
-        private bool _output;
-        private bool _raw;
+        private readonly DebouncedLevel _state;
         private bool _busy;
-        private uint _lastTime;
-        private uint _lastSequence;
-        private int _lastPin;
-        private bool _lastLate;
 
         /// <summary>Quiet-time with the default 20 ms window (<see cref="DebounceDefaults.QuietTimeMicros"/>).</summary>
         /// <param name="initialLevel">Physical level of the pin now (true = high); the debounced level starts here.</param>
@@ -61,19 +56,16 @@ namespace NanoIrq
         /// <exception cref="System.ArgumentOutOfRangeException">A window is out of range.</exception>
         public QuietTimeDebouncer(bool initialLevel, bool activeLow, int pressQuietMicros, int releaseQuietMicros)
         {
-            DebounceDefaults.CheckWindow(pressQuietMicros, "pressQuietMicros");
-            DebounceDefaults.CheckWindow(releaseQuietMicros, "releaseQuietMicros");
-            _pressWindow = pressQuietMicros;
-            _releaseWindow = releaseQuietMicros;
+            _pressWindow = DebounceDefaults.CheckWindow(pressQuietMicros, "pressQuietMicros");
+            _releaseWindow = DebounceDefaults.CheckWindow(releaseQuietMicros, "releaseQuietMicros");
             _activeLow = activeLow;
-            _output = initialLevel;
-            _raw = initialLevel;
+            _state = new DebouncedLevel(initialLevel);
         }
 
         /// <summary>The debounced physical level (true = high).</summary>
         public bool Level
         {
-            get { return _output; }
+            get { return _state.Level; }
         }
 
         /// <summary>Window in µs used before accepting the pressed level.</summary>
@@ -97,11 +89,7 @@ namespace NanoIrq
                 Decide(output);
             }
 
-            _raw = edge.Level;
-            _lastTime = edge.TimeMicros;
-            _lastSequence = edge.Sequence;
-            _lastPin = edge.Pin;
-            _lastLate = edge.StampIsLate;
+            _state.Note(edge);
             _busy = true;
         }
 
@@ -123,19 +111,15 @@ namespace NanoIrq
 
         private uint Deadline()
         {
-            bool pressed = _raw != _activeLow;
-            return Ticks.Add(_lastTime, pressed ? _pressWindow : _releaseWindow);
+            bool pressed = _state.Raw != _activeLow;
+            return Ticks.Add(_state.RawTime, pressed ? _pressWindow : _releaseWindow);
         }
 
         private void Decide(IEdgeSink output)
         {
             uint at = Deadline();
             _busy = false;
-            if (_raw != _output)
-            {
-                _output = _raw;
-                output.Emit(new EdgeRecord(_lastPin, _raw, at, _lastSequence, _lastLate));
-            }
+            _state.Report(at, output);
         }
     }
 }

@@ -21,13 +21,9 @@ namespace NanoIrq
     public sealed class SampleAfterDelayDebouncer : IEdgeFilter
     {
         private readonly int _window;
-        private bool _output;
-        private bool _raw;
+        private readonly DebouncedLevel _state;
         private bool _waiting;
         private uint _windowStart;
-        private uint _lastSequence;
-        private int _lastPin;
-        private bool _lastLate;
 
         /// <summary>Sample-after-delay with the default 20 ms window (<see cref="DebounceDefaults.SampleDelayMicros"/>).</summary>
         /// <param name="initialLevel">Physical level of the pin now (true = high).</param>
@@ -42,16 +38,14 @@ namespace NanoIrq
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="delayMicros"/> is out of range.</exception>
         public SampleAfterDelayDebouncer(bool initialLevel, int delayMicros)
         {
-            DebounceDefaults.CheckWindow(delayMicros, "delayMicros");
-            _window = delayMicros;
-            _output = initialLevel;
-            _raw = initialLevel;
+            _window = DebounceDefaults.CheckWindow(delayMicros, "delayMicros");
+            _state = new DebouncedLevel(initialLevel);
         }
 
         /// <summary>The debounced physical level (true = high).</summary>
         public bool Level
         {
-            get { return _output; }
+            get { return _state.Level; }
         }
 
         /// <summary>Delay in µs between the first edge and the sample.</summary>
@@ -68,10 +62,7 @@ namespace NanoIrq
                 Sample(output);
             }
 
-            _raw = edge.Level;
-            _lastSequence = edge.Sequence;
-            _lastPin = edge.Pin;
-            _lastLate = edge.StampIsLate;
+            _state.Note(edge);
             if (!_waiting)
             {
                 _waiting = true;
@@ -99,11 +90,7 @@ namespace NanoIrq
         {
             uint at = Ticks.Add(_windowStart, _window);
             _waiting = false;
-            if (_raw != _output)
-            {
-                _output = _raw;
-                output.Emit(new EdgeRecord(_lastPin, _raw, at, _lastSequence, _lastLate));
-            }
+            _state.Report(at, output);
         }
     }
 }

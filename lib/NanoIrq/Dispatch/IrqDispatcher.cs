@@ -48,6 +48,10 @@ namespace NanoIrq
         private readonly object _postGate = new object();
         private readonly object _dispatchGate = new object();
         private readonly IrqPin[] _pins = new IrqPin[MaxPin + 1];
+
+        // Per GPIO: edges at the head of the ring that belong to Irqs disposed since they were queued. The ring is
+        // FIFO and a new Irq on the GPIO registers only after the old one left, so they are that GPIO's next ones.
+        private readonly int[] _stale = new int[MaxPin + 1];
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Irq[] _irqs = new Irq[4];
         private IDispatchTarget[] _targets = new IDispatchTarget[4];
@@ -58,6 +62,7 @@ namespace NanoIrq
         private int _dispatching;
         private int _running;
         private int _unrouted;
+        private int _discarded;
         private Thread _thread;
 
         /// <summary>Creates a dispatcher on <paramref name="clock"/> with a 256-edge ring and an 8-fault log.</summary>
@@ -114,6 +119,16 @@ namespace NanoIrq
         public int Unrouted
         {
             get { return _unrouted; }
+        }
+
+        /// <summary>
+        /// Edges taken out of the ring unseen because the Irq they were queued for was disposed before they were
+        /// dispatched (each is also counted in that Irq's <see cref="Irq.Discarded"/>): a pin disposed and reopened
+        /// never receives the old pin's edges.
+        /// </summary>
+        public int Discarded
+        {
+            get { return _discarded; }
         }
 
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
@@ -407,6 +422,7 @@ namespace NanoIrq
                         if (_irqs[i] == irq)
                         {
                             _irqs[i] = null;
+                            _stale[irq.Pin.Number] += irq.WriteOffQueued();
                         }
                     }
                 }
@@ -518,18 +534,32 @@ namespace NanoIrq
                 {
                     _ring.TryRead(out edge);
                     edgesLeft--;
-                    IrqPin p = _pins[edge.Pin];
-                    Irq irq = p == null ? null : p.CurrentIrq;
-                    if (irq != null && !irq.IsDisposed)
-                    {
-                        irq.Dispatch(edge, now);
-                    }
+                    TakeEdge(edge, now);
                 }
 
                 handled++;
             }
 
             return handled;
+        }
+
+        private void TakeEdge(EdgeRecord edge, uint now)
+        {
+            // _stale changes only under the dispatch gate (Unregister, and here inside Poll).
+            int pin = edge.Pin;
+            if (_stale[pin] > 0)
+            {
+                _stale[pin]--;
+                _discarded++;
+                return;
+            }
+
+            IrqPin p = _pins[pin];
+            Irq irq = p == null ? null : p.CurrentIrq;
+            if (irq != null && !irq.IsDisposed)
+            {
+                irq.Dispatch(edge, now);
+            }
         }
 
         private void ServiceTarget(int index, uint now, int poll)
@@ -630,13 +660,7 @@ namespace NanoIrq
                 return MaxIdleMillis;
             }
 
-            int micros = Ticks.Diff(best, now);
-            if (micros <= 0)
-            {
-                return 0;
-            }
-
-            int millis = (micros + 999) / 1000;
+            int millis = Ticks.ToMillisRoundedUp(Ticks.Diff(best, now));
             return millis > MaxIdleMillis ? MaxIdleMillis : millis;
         }
 

@@ -29,5 +29,13 @@ namespace NanoIrq
 
         /// <summary>Throws <see cref="PinNotUsableException"/> unless <paramref name="pin"/> can drive an output.</summary>
         void ValidateOutput(int pin);
+
+        /// <summary>
+        /// The warning channel: what the user should know about a pin that is allowed but risky (a strapping pin that
+        /// changes the boot mode if held at the wrong level, an on-board LED on the line, a USB pin...), as one line of
+        /// text; null when there is nothing to say or the pin does not exist. Never throws for any int.
+        /// <see cref="IrqPin"/> keeps it in <see cref="IrqPin.Warning"/> when it opens the pin.
+        /// </summary>
+        string WarningFor(int pin);
     }
 }

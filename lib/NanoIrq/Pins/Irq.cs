@@ -10,10 +10,15 @@ namespace NanoIrq
     /// <remarks>
     /// <para><b>Flow.</b> source edge → dispatcher ring → (disabled? counted in <see cref="DisabledSkipped"/>) →
     /// optional <see cref="IrqOptions.Filter"/> → trigger test → handler. Every raw edge the source produced for this
-    /// pin while the Irq existed (<see cref="EdgesSeen"/>) ends in exactly one of <see cref="Dropped"/>,
-    /// <see cref="DisabledSkipped"/>, <see cref="Filtered"/>, <see cref="Delivered"/>, or is still queued (in the ring or
-    /// held by the filter): once the dispatcher is idle, <c>EdgesSeen == Delivered + Filtered + Dropped + DisabledSkipped</c>
-    /// for any filter that emits at most one edge per edge fed (debouncers, glitch filters).</para>
+    /// pin while the Irq existed (<see cref="EdgesSeen"/>), and every extra edge its filter made up
+    /// (<see cref="Synthesized"/>), is in exactly one of <see cref="Queued"/> (in the ring), <see cref="Dropped"/>
+    /// (ring full), <see cref="Discarded"/> (still queued at Dispose), <see cref="DisabledSkipped"/>,
+    /// <see cref="Filtered"/> (absorbed or held by the filter, or not selected by the trigger) and
+    /// <see cref="Delivered"/>. So, read on the dispatching thread or while it is idle, for any filter:</para>
+    /// <para><c>EdgesSeen + Synthesized == Delivered + Filtered + Dropped + DisabledSkipped + Discarded + Queued</c></para>
+    /// <para>and every term is 0 or more. Without a filter, or with one that emits at most one edge per edge fed
+    /// (debouncers, glitch filters), <see cref="Synthesized"/> stays 0; once the dispatcher is idle and the Irq alive,
+    /// <see cref="Queued"/> and <see cref="Discarded"/> are 0.</para>
     /// <para><b>Counters</b> are 32-bit and wrap after 2^31 - 1. Calls that are not edges are counted apart:
     /// <see cref="LevelCalls"/> (level triggers) and <see cref="Invoked"/> (<see cref="Invoke"/>).</para>
     /// <para><b>Threads.</b> <see cref="Enable"/>, <see cref="Disable"/>, <see cref="Trigger"/> and <see cref="Dispose"/>
@@ -34,16 +39,21 @@ namespace NanoIrq
         private int _disposed;
         private int _rearm = 1;
         private IrqFlags _flags;
+        private HandlerProbe _probe;
 
         // Written under the dispatcher's post lock (source side).
         private int _seen;
         private int _dropped;
 
+        // Written under both dispatcher locks, once, by Dispose.
+        private int _discarded;
+
         // Written by the dispatching thread only.
+        private int _taken;
         private int _delivered;
         private int _notSelected;
-        private int _fed;
-        private int _emitted;
+        private int _held;
+        private int _synthesized;
         private int _disabledSkipped;
         private int _levelCalls;
         private int _invoked;
@@ -137,18 +147,52 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Edges that did not reach the handler because the filter absorbed them (fed minus emitted; includes an edge
-        /// the filter still holds until its deadline) or because the trigger does not select their direction.
+        /// Edges that did not reach the handler, never negative: those the filter absorbed (fed in and not yet matched by
+        /// an edge out; includes an edge the filter still holds until its deadline), plus edges, raw or out of the filter,
+        /// whose direction the trigger does not select.
         /// </summary>
+        /// <remarks>The filter's output is matched against its input edge for edge: an edge out while edges fed in are
+        /// unmatched takes one of them off <see cref="Filtered"/>; an edge out with none unmatched counts in
+        /// <see cref="Synthesized"/> instead.</remarks>
         public int Filtered
         {
-            get { return _fed - _emitted + _notSelected; }
+            get { return _held + _notSelected; }
+        }
+
+        /// <summary>
+        /// Edges the filter emitted beyond the edges it was fed (a hold-repeat, a pulse stretcher, a filter that emits a
+        /// deferred edge of its own): they enter the counters here, so that the identity in the type remarks holds.
+        /// Always 0 without a filter and for filters that emit at most one edge per edge fed.
+        /// </summary>
+        public int Synthesized
+        {
+            get { return _synthesized; }
         }
 
         /// <summary>Edges lost because the dispatcher's ring was full when they arrived (seen as a gap in <see cref="EdgeRecord.Sequence"/>).</summary>
         public int Dropped
         {
             get { return _dropped; }
+        }
+
+        /// <summary>
+        /// Edges still waiting in the dispatcher's ring when this Irq was disposed: written off at <see cref="Dispose"/>,
+        /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
+        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives.
+        /// </summary>
+        public int Discarded
+        {
+            get { return _discarded; }
+        }
+
+        /// <summary>
+        /// Edges stored in the dispatcher's ring for this Irq and not yet dispatched: <c>EdgesSeen - Dropped - Discarded</c>
+        /// minus those dispatched. 0 once the dispatcher is idle and after <see cref="Dispose"/>. Read from another thread
+        /// it is a snapshot that may be off by an edge in flight.
+        /// </summary>
+        public int Queued
+        {
+            get { return _seen - _dropped - _discarded - _taken; }
         }
 
         /// <summary>Edges dispatched while the Irq was disabled: counted, not delivered.</summary>
@@ -173,6 +217,22 @@ namespace NanoIrq
         public int Faults
         {
             get { return _faults; }
+        }
+
+        /// <summary>
+        /// Optional latency recording, off (null) by default: while set, every handler call made by the dispatcher (an
+        /// edge, or a level-trigger call) is timed by the probe. Its <see cref="HandlerProbe.Latency"/> gets the µs from
+        /// the <see cref="EdgeRecord.TimeMicros"/> handed to the handler (the interrupt-time stamp, or the time a filter
+        /// decided; a level call's due time) to handler entry; its <see cref="HandlerProbe.Duration"/> the µs the handler
+        /// ran; its debug pin, if any, is high while the handler runs. <see cref="Invoke"/> is not recorded. Read p50/p99
+        /// from <c>Probe.Latency</c>. Recording allocates nothing; the probe must read the dispatcher's clock (stamps and
+        /// clock must agree) and serve this Irq only.
+        /// </summary>
+        /// <example><c>irq.Probe = new HandlerProbe(dispatcher.Clock, "button");</c> ... <c>irq.Probe.Latency.P99</c></example>
+        public HandlerProbe Probe
+        {
+            get { return _probe; }
+            set { _probe = value; }
         }
 
         /// <summary>Sequence number of the last edge dispatched for this pin (0 before the first).</summary>
@@ -214,7 +274,7 @@ namespace NanoIrq
             {
                 uint now = _dispatcher.Clock.NowMicros;
                 _invoked++;
-                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now);
+                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
             }
         }
 
@@ -278,8 +338,17 @@ namespace NanoIrq
             }
         }
 
+        /// <summary>Called by the dispatcher under both its locks when the Irq leaves it: writes off what is still queued and returns that count.</summary>
+        internal int WriteOffQueued()
+        {
+            int left = Queued;
+            _discarded += left;
+            return left;
+        }
+
         internal void Dispatch(EdgeRecord edge, uint now)
         {
+            _taken++;
             _lastSequence = edge.Sequence;
             if (_enabled == 0)
             {
@@ -295,7 +364,7 @@ namespace NanoIrq
                 return;
             }
 
-            _fed++;
+            _held++;
             _filter.Feed(edge, _sink);
             RefreshFilterDeadline();
         }
@@ -366,13 +435,22 @@ namespace NanoIrq
                 int periods = late / _levelRepeatMicros + 1;
                 _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
                 _levelCalls++;
-                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now);
+                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
             }
         }
 
         internal void Emit(EdgeRecord edge)
         {
-            _emitted++;
+            // Each edge out of the filter pays back one edge fed in; one with nothing to pay back was added by the filter.
+            if (_held > 0)
+            {
+                _held--;
+            }
+            else
+            {
+                _synthesized++;
+            }
+
             if (_enabled == 0)
             {
                 _disabledSkipped++;
@@ -419,7 +497,7 @@ namespace NanoIrq
             }
 
             _delivered++;
-            Call(flags, edge, now);
+            Call(flags, edge, now, _probe);
         }
 
         private bool LevelWatched(bool level)
@@ -434,14 +512,30 @@ namespace NanoIrq
             _filterDeadline = d;
         }
 
-        private void Call(IrqFlags flags, EdgeRecord edge, uint now)
+        private void Call(IrqFlags flags, EdgeRecord edge, uint now, HandlerProbe probe)
         {
             _flags = flags;
+            if (probe != null)
+            {
+                probe.Enter(edge.TimeMicros);
+            }
+
+            Exception error = null;
             try
             {
                 _handler(this, edge);
             }
             catch (Exception ex)
+            {
+                error = ex;
+            }
+
+            if (probe != null)
+            {
+                probe.Exit();
+            }
+
+            if (error != null)
             {
                 _faults++;
                 if (!_keepEnabledOnFault)
@@ -450,7 +544,7 @@ namespace NanoIrq
                     _levelArmed = false;
                 }
 
-                _dispatcher.RecordFault(this, ex, now);
+                _dispatcher.RecordFault(this, error, now);
             }
         }
 

@@ -64,6 +64,7 @@ namespace NanoIrq
             if (board != null)
             {
                 board.ValidateInput(pin, pull, true);
+                Warning = board.WarningFor(pin);
             }
 
             _source = source;
@@ -83,6 +84,10 @@ namespace NanoIrq
 
             _open = true;
         }
+
+        /// <summary>What the board said about this pin when it was opened (<see cref="IPinValidator.WarningFor"/>), e.g. a
+        /// strapping-pin warning; null without a board or when there is nothing to say.</summary>
+        public string Warning { get; private set; }
 
         /// <summary>GPIO number.</summary>
         public int Number { get; private set; }

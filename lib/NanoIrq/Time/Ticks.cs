@@ -36,6 +36,22 @@ namespace NanoIrq
             return Diff(b, a) > 0;
         }
 
+        /// <summary>
+        /// Whole milliseconds that cover <paramref name="micros"/> µs, rounded up (1 µs to 1,000 µs give 1 ms, 1,001 µs
+        /// gives 2 ms); 0 for 0 or less. A wait of that many ms never ends before <paramref name="micros"/> µs have
+        /// passed, and ends less than 1 ms after. Defined for every int (int.MaxValue gives 2,147,484 ms).
+        /// </summary>
+        public static int ToMillisRoundedUp(int micros)
+        {
+            if (micros <= 0)
+            {
+                return 0;
+            }
+
+            int millis = micros / MicrosPerMilli;
+            return micros % MicrosPerMilli == 0 ? millis : millis + 1;
+        }
+
         /// <summary>Converts milliseconds to microseconds.</summary>
         /// <exception cref="ArgumentOutOfRangeException">
         /// <paramref name="millis"/> is outside [-2,147,483, 2,147,483] ms, so the result would not fit a tick difference.</exception>

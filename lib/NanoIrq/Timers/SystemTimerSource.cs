@@ -8,8 +8,8 @@ namespace NanoIrq
     /// and other nanoFramework targets without a µs hardware timer API, and for the host.
     /// </summary>
     /// <remarks>
-    /// <para>Resolution 1 ms: delays are rounded up to whole ms (a 1,500 µs delay wakes after 2 ms), so a
-    /// timer never fires early; its lateness is up to 1 ms plus the target's scheduling delay. The callback
+    /// <para>Resolution 1 ms: delays are rounded up to whole ms by <see cref="Ticks.ToMillisRoundedUp"/> (a 1,500 µs
+    /// delay wakes after 2 ms), so a timer never fires early; its lateness is up to 1 ms plus the target's scheduling delay. The callback
     /// runs on a runtime timer thread and only calls the <see cref="WakeHandler"/>.</para>
     /// <para>The handler delegate and the state object are created once; <see cref="WakeAfter"/> only calls
     /// <c>Timer.Change</c>.</para>
@@ -48,8 +48,7 @@ namespace NanoIrq
                 throw new ObjectDisposedException("SystemTimerSource was disposed.");
             }
 
-            int millis = delayMicros <= 0 ? 0 : (int)(((long)delayMicros + 999) / 1000);
-            _timer.Change(millis, Timeout.Infinite);
+            _timer.Change(Ticks.ToMillisRoundedUp(delayMicros), Timeout.Infinite);
         }
 
         /// <inheritdoc />

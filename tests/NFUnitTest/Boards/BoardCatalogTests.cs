@@ -22,7 +22,7 @@ namespace NFUnitTest.BoardTests
         [DataRow("pico2-w")]
         public void EveryIssueNameResolves(string name)
         {
-            BoardProfile profile = Boards.Find(name);
+            BoardProfile profile = BoardCatalog.Find(name);
             Assert.AreEqual(name, profile.Name, "Find returns the profile of that name");
             Assert.AreEqual(name, profile.BoardName, "the validator reports the same name in errors");
             Assert.IsTrue(profile.IsSealed, "built-in profiles are read-only");
@@ -31,14 +31,14 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void NamesAndAllAgreeAndEveryNameRoundTrips()
         {
-            string[] names = Boards.Names;
-            BoardProfile[] all = Boards.All;
+            string[] names = BoardCatalog.Names;
+            BoardProfile[] all = BoardCatalog.All;
             Assert.AreEqual(9, names.Length, "nine built-in boards");
             Assert.AreEqual(names.Length, all.Length, "Names and All have the same length");
             for (int i = 0; i < names.Length; i++)
             {
                 Assert.AreEqual(names[i], all[i].Name, "same order in Names and All");
-                Assert.AreSame(all[i], Boards.Find(names[i]), "Find(" + names[i] + ") is the shared profile");
+                Assert.AreSame(all[i], BoardCatalog.Find(names[i]), "Find(" + names[i] + ") is the shared profile");
                 for (int j = i + 1; j < names.Length; j++)
                 {
                     Assert.AreNotEqual(names[i], names[j], "names are unique");
@@ -49,7 +49,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void FindIgnoresCaseAndSurroundingSpaces()
         {
-            Assert.AreEqual("pico2-w", Boards.Find("  PICO2-W ").Name, "case and spaces ignored");
+            Assert.AreEqual("pico2-w", BoardCatalog.Find("  PICO2-W ").Name, "case and spaces ignored");
         }
 
         [TestMethod]
@@ -58,7 +58,7 @@ namespace NFUnitTest.BoardTests
             string message = null;
             try
             {
-                Boards.Find("esp8266");
+                BoardCatalog.Find("esp8266");
             }
             catch (ArgumentException e)
             {
@@ -67,22 +67,22 @@ namespace NFUnitTest.BoardTests
 
             Assert.IsNotNull(message, "an unknown board throws ArgumentException");
             Assert.Contains("esp8266", message, "the message repeats the unknown name");
-            string[] names = Boards.Names;
+            string[] names = BoardCatalog.Names;
             for (int i = 0; i < names.Length; i++)
             {
                 Assert.Contains(names[i], message, "the message lists " + names[i]);
             }
 
             BoardProfile found;
-            Assert.IsFalse(Boards.TryFind("esp8266", out found), "TryFind says no");
+            Assert.IsFalse(BoardCatalog.TryFind("esp8266", out found), "TryFind says no");
             Assert.IsNull(found, "and gives null");
-            Assert.IsFalse(Boards.TryFind(null, out found), "null is no name");
+            Assert.IsFalse(BoardCatalog.TryFind(null, out found), "null is no name");
         }
 
         [TestMethod]
         public void NoDefaultPinIsReservedAbsentOrShared()
         {
-            BoardProfile[] all = Boards.All;
+            BoardProfile[] all = BoardCatalog.All;
             for (int i = 0; i < all.Length; i++)
             {
                 BoardProfile p = all[i];
@@ -99,11 +99,11 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void DefaultPinsPassTheValidatorForTheirUse()
         {
-            BoardProfile[] all = Boards.All;
+            BoardProfile[] all = BoardCatalog.All;
             for (int i = 0; i < all.Length; i++)
             {
                 BoardProfile p = all[i];
-                DemoWiring demo = Boards.DemoWiringFor(p.Name);
+                DemoWiring demo = BoardCatalog.DemoWiringFor(p.Name);
                 Assert.AreSame(p.Demo, demo, "DemoWiringFor is the profile's demo wiring");
                 Assert.AreEqual((int)PinPull.Up, (int)demo.ButtonPull, "button to GND with pull-up");
                 Assert.IsTrue(demo.ButtonActiveLow, "pressed reads low");
@@ -119,7 +119,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void OnBoardLedFactsAreConsistent()
         {
-            BoardProfile[] all = Boards.All;
+            BoardProfile[] all = BoardCatalog.All;
             for (int i = 0; i < all.Length; i++)
             {
                 BoardProfile p = all[i];
@@ -158,7 +158,7 @@ namespace NFUnitTest.BoardTests
         [DataRow("pico2-w", 3, -1)]
         public void OnBoardLedMatchesTheBoardDocumentation(string name, int kind, int pin)
         {
-            BoardProfile p = Boards.Find(name);
+            BoardProfile p = BoardCatalog.Find(name);
             Assert.AreEqual(kind, (int)p.Led, name + ": LED kind");
             Assert.AreEqual(pin, p.LedPin, name + ": LED pin");
         }
@@ -168,7 +168,7 @@ namespace NFUnitTest.BoardTests
         [DataRow("pico2-w")]
         public void WirelessPicoRefusesGpio25AndDrivesAnExternalLed(string name)
         {
-            BoardProfile p = Boards.Find(name);
+            BoardProfile p = BoardCatalog.Find(name);
             Assert.ThrowsException(typeof(PinNotUsableException), () => p.ValidateOutput(25), "GPIO25 is WL_CS of the CYW43439");
             Assert.AreEqual(15, p.Demo.LedPin, "the demo LED is external on GPIO15");
             Assert.IsFalse(p.Demo.LedOnBoard, "external LED");
@@ -186,7 +186,7 @@ namespace NFUnitTest.BoardTests
         [DataRow("pico2-w", -1)]
         public void OnBoardButtonIsBootOnEsp32AndNoneOnPico(string name, int pin)
         {
-            BoardProfile p = Boards.Find(name);
+            BoardProfile p = BoardCatalog.Find(name);
             Assert.AreEqual(pin, p.ButtonPin, name + ": on-board button GPIO");
             if (pin >= 0)
             {
@@ -216,7 +216,7 @@ namespace NFUnitTest.BoardTests
         [DataRow("pico2-w", "PICO2_RP2350_W")]
         public void NanoffTargetIsListed(string name, string target)
         {
-            string[] targets = Boards.Find(name).NanoffTargets;
+            string[] targets = BoardCatalog.Find(name).NanoffTargets;
             bool found = false;
             for (int i = 0; i < targets.Length; i++)
             {
@@ -229,7 +229,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void BuiltInProfilesCannotBeChanged()
         {
-            BoardProfile pico = Boards.Find("pico");
+            BoardProfile pico = BoardCatalog.Find("pico");
             Assert.ThrowsException(typeof(InvalidOperationException), () => pico.Reserve(14, 14, "mine"), "sealed profile");
             Assert.IsTrue(pico.IsUsable(14), "GPIO14 is still usable after the refused change");
             string[] targets = pico.NanoffTargets;

@@ -38,7 +38,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void ReservedPinIsRefusedForInputAndOutput()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             AssertNames(Refusal(() => p.ValidateInput(6, PinPull.None, false)), "esp32-devkitc", 6, "flash");
             AssertNames(Refusal(() => p.ValidateOutput(11)), "esp32-devkitc", 11, "reserved");
         }
@@ -46,14 +46,14 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void PsramPinsAreReservedOnlyOnWrover()
         {
-            AssertNames(Refusal(() => Boards.Find("esp32-devkitc-wrover").ValidateOutput(16)), "esp32-devkitc-wrover", 16, "PSRAM");
-            Boards.Find("esp32-devkitc").ValidateOutput(16);
+            AssertNames(Refusal(() => BoardCatalog.Find("esp32-devkitc-wrover").ValidateOutput(16)), "esp32-devkitc-wrover", 16, "PSRAM");
+            BoardCatalog.Find("esp32-devkitc").ValidateOutput(16);
         }
 
         [TestMethod]
         public void S3ReservesOctalMemoryAndUsbPins()
         {
-            BoardProfile p = Boards.Find("esp32-s3-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-s3-devkitc");
             AssertNames(Refusal(() => p.ValidateOutput(35)), "esp32-s3-devkitc", 35, "octal");
             AssertNames(Refusal(() => p.ValidateInput(19, PinPull.Up, true)), "esp32-s3-devkitc", 19, "USB");
             AssertNames(Refusal(() => p.ValidateInput(22, PinPull.Up, true)), "esp32-s3-devkitc", 22, "does not exist");
@@ -63,7 +63,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void InputOnlyPinIsRefusedAsOutputButOpensAsInput()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             AssertNames(Refusal(() => p.ValidateOutput(34)), "esp32-devkitc", 34, "input-only");
             p.ValidateInput(34, PinPull.None, true);
         }
@@ -71,7 +71,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void MissingPullIsRefusedWithTheExternalResistorAdvice()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             PinNotUsableException up = Refusal(() => p.ValidateInput(35, PinPull.Up, false));
             AssertNames(up, "esp32-devkitc", 35, "pull-up");
             Assert.Contains("external pull-up", up.Message, "tells the user what to fit");
@@ -81,7 +81,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void PinThatCannotInterruptIsRefusedOnlyWhenAnInterruptIsAsked()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             AssertNames(Refusal(() => p.ValidateInput(36, PinPull.None, true)), "esp32-devkitc", 36, "interrupt");
             AssertNames(Refusal(() => p.ValidateInput(39, PinPull.None, true)), "esp32-devkitc", 39, "GPIO-3.11");
             p.ValidateInput(36, PinPull.None, false);
@@ -97,7 +97,7 @@ namespace NFUnitTest.BoardTests
         [DataRow(1000)]
         public void NonexistentPinIsRefusedAndTheValidPinsAreListed(int pin)
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             PinNotUsableException e = Refusal(() => p.ValidateInput(pin, PinPull.Up, true));
             AssertNames(e, "esp32-devkitc", pin, "does not exist");
             Assert.Contains("0-19, 21-23, 25-27, 32-36, 39", e.Message, "the message lists the GPIOs that exist");
@@ -107,7 +107,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void StrappingPinOpensWithAVisibleWarning()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             p.ValidateInput(12, PinPull.Up, true);
             p.ValidateOutput(12);
             string warning = p.WarningFor(12);
@@ -120,9 +120,23 @@ namespace NFUnitTest.BoardTests
         }
 
         [TestMethod]
+        public void AnIrqPinOpenedOnAStrappingPinCarriesTheWarning()
+        {
+            IrqDispatcher dispatcher = new IrqDispatcher(new FakeClock());
+            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
+            IPinValidator board = BoardCatalog.Find("esp32-devkitc");
+            IrqPin twelve = new IrqPin(sim, board, 12, PinPull.Up, true);
+            Assert.Contains("strapping", twelve.Warning, "the board's warning reaches the pin through IPinValidator");
+            Assert.AreEqual(board.WarningFor(12), twelve.Warning, "the same text");
+            Assert.IsNull(new IrqPin(sim, board, 4, PinPull.Up, true).Warning, "GPIO4: nothing to say");
+            Assert.IsNull(board.WarningFor(-1), "no such pin: null, no throw");
+            Assert.IsNull(board.WarningFor(1000), "no such pin: null, no throw");
+        }
+
+        [TestMethod]
         public void PullEnumOutsideItsValuesIsRefused()
         {
-            BoardProfile p = Boards.Find("pico");
+            BoardProfile p = BoardCatalog.Find("pico");
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => p.ValidateInput(14, (PinPull)7, false), "7 is no PinPull");
         }
 
@@ -193,13 +207,13 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void PinDescriptionsAndRanges()
         {
-            BoardProfile p = Boards.Find("esp32-devkitc");
+            BoardProfile p = BoardCatalog.Find("esp32-devkitc");
             Assert.AreEqual("0-19, 21-23, 25-27, 32-36, 39", p.ExistingPinRanges(), "ESP32 GPIOs on a WROOM-32 DevKitC");
             Assert.StartsWith("absent: ", p.DescribePin(20), "GPIO20 absent");
             Assert.StartsWith("reserved: ", p.DescribePin(1), "UART0 TX reserved");
             Assert.Contains("no internal pull-up or pull-down", p.DescribePin(35), "GPIO35 pulls");
             Assert.AreEqual("general-purpose I/O", p.DescribePin(4), "GPIO4 is plain");
-            Assert.AreEqual("0-29", Boards.Find("pico").ExistingPinRanges(), "RP2040 GPIO0-29");
+            Assert.AreEqual("0-29", BoardCatalog.Find("pico").ExistingPinRanges(), "RP2040 GPIO0-29");
         }
     }
 }

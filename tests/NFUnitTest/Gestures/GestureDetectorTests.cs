@@ -11,208 +11,156 @@ namespace NFUnitTest.Gestures
         private const int LongPress = GestureOptions.DefaultLongPressMicros;
         private const int Gap = GestureOptions.DefaultMultiClickGapMicros;
 
-        // Active-low: pressed = low.
-        private static void Press(GestureDetector d, FakeClock c, GestureLog log)
-        {
-            d.Tick(c.NowMicros, log);
-            d.Feed(new EdgeRecord(4, false, c.NowMicros, 1, false), log);
-        }
-
-        private static void Release(GestureDetector d, FakeClock c, GestureLog log)
-        {
-            d.Tick(c.NowMicros, log);
-            d.Feed(new EdgeRecord(4, true, c.NowMicros, 2, false), log);
-        }
-
-        private static void Step(GestureDetector d, FakeClock c, GestureLog log, int micros)
-        {
-            c.Advance(micros);
-            d.Tick(c.NowMicros, log);
-        }
-
         [TestMethod]
         public void HeldJustUnderLongPressIsAClick()
         {
-            FakeClock c = new FakeClock(1000);
-            GestureLog log = new GestureLog();
-            GestureDetector d = new GestureDetector(true, log.Record);
-            Press(d, c, log);
-            Step(d, c, log, LongPress - 1);
-            Assert.AreEqual(0, log.CountOf(GestureKind.LongPressStart), "999,999 µs: not long yet");
-            Release(d, c, log);
-            Assert.AreEqual(1, log.CountOf(GestureKind.Click), "a click");
-            Assert.AreEqual(LongPress - 1, log.Last(GestureKind.Click).DurationMicros, "held 999,999 µs");
-            Assert.AreEqual(1, log.Last(GestureKind.Click).Count, "count 1");
-            Assert.AreEqual(1, log.CountOf(GestureKind.Press), "press");
-            Assert.AreEqual(1, log.CountOf(GestureKind.Release), "release");
-            Assert.AreEqual(2, log.Edges, "both edges passed through");
+            GestureBench b = new GestureBench(1000, null);
+            b.Press();
+            b.Step(LongPress - 1);
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.LongPressStart), "999,999 µs: not long yet");
+            b.Release();
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Click), "a click");
+            Assert.AreEqual(LongPress - 1, b.Log.Last(GestureKind.Click).DurationMicros, "held 999,999 µs");
+            Assert.AreEqual(1, b.Log.Last(GestureKind.Click).Count, "count 1");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Press), "press");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Release), "release");
+            Assert.AreEqual(2, b.Log.Edges, "both edges passed through");
         }
 
         [TestMethod]
         public void HeldExactlyLongPressIsLong()
         {
-            FakeClock c = new FakeClock(1000);
-            GestureLog log = new GestureLog();
-            GestureDetector d = new GestureDetector(true, log.Record);
-            Press(d, c, log);
-            Step(d, c, log, LongPress);
-            Assert.AreEqual(1, log.CountOf(GestureKind.LongPressStart), "1,000,000 µs: long press starts while held");
-            Assert.AreEqual(1001000u, log.Last(GestureKind.LongPressStart).TimeMicros, "at press + 1 s");
-            Assert.AreEqual(LongPress, log.Last(GestureKind.LongPressStart).DurationMicros, "duration = threshold");
-            Step(d, c, log, 500000);
-            Release(d, c, log);
-            Assert.AreEqual(1, log.CountOf(GestureKind.LongPressEnd), "end");
-            Assert.AreEqual(1500000, log.Last(GestureKind.LongPressEnd).DurationMicros, "held 1.5 s");
-            Assert.AreEqual(0, log.CountOf(GestureKind.Click), "no click after a long press (default)");
-            Step(d, c, log, Gap * 2);
-            Assert.AreEqual(0, log.CountOf(GestureKind.Click), "still none after the gap");
+            GestureBench b = new GestureBench(1000, null);
+            b.Press();
+            b.Step(LongPress);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.LongPressStart), "1,000,000 µs: long press starts while held");
+            Assert.AreEqual(1001000u, b.Log.Last(GestureKind.LongPressStart).TimeMicros, "at press + 1 s");
+            Assert.AreEqual(LongPress, b.Log.Last(GestureKind.LongPressStart).DurationMicros, "duration = threshold");
+            b.Step(500000);
+            b.Release();
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.LongPressEnd), "end");
+            Assert.AreEqual(1500000, b.Log.Last(GestureKind.LongPressEnd).DurationMicros, "held 1.5 s");
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.Click), "no click after a long press (default)");
+            b.Step(Gap * 2);
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.Click), "still none after the gap");
         }
 
         [TestMethod]
         public void ClickAfterLongPressWhenNotSuppressed()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
             GestureOptions o = new GestureOptions();
             o.SuppressClickAfterLongPress = false;
-            GestureDetector d = new GestureDetector(true, log.Record, o);
-            Press(d, c, log);
-            Step(d, c, log, LongPress + 10);
-            Release(d, c, log);
-            Assert.AreEqual(1, log.CountOf(GestureKind.LongPressEnd), "long press ended");
-            Assert.AreEqual(1, log.CountOf(GestureKind.Click), "and a click as asked");
+            GestureBench b = new GestureBench(0, o);
+            b.Click(LongPress + 10);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.LongPressEnd), "long press ended");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Click), "and a click as asked");
         }
 
         [TestMethod]
         public void SecondPressJustInsideTheGapMakesADoubleClick()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
-            GestureDetector d = new GestureDetector(true, log.Record);
-            Press(d, c, log);
-            Step(d, c, log, 100000);
-            Release(d, c, log);
-            Step(d, c, log, Gap - 1);
-            Press(d, c, log);
-            Assert.AreEqual(2, log.Last(GestureKind.Press).Count, "the press would make click 2");
-            Step(d, c, log, 80000);
-            Release(d, c, log);
-            Assert.AreEqual(1, log.CountOf(GestureKind.Click), "first click reported at once (default)");
-            Assert.AreEqual(1, log.CountOf(GestureKind.DoubleClick), "double click");
-            Assert.AreEqual(2, log.Last(GestureKind.DoubleClick).Count, "count 2");
-            Assert.AreEqual(80000, log.Last(GestureKind.DoubleClick).DurationMicros, "last press held 80 ms");
+            GestureBench b = new GestureBench(0, null);
+            b.Click(100000);
+            b.Step(Gap - 1);
+            b.Press();
+            Assert.AreEqual(2, b.Log.Last(GestureKind.Press).Count, "the press would make click 2");
+            b.Step(80000);
+            b.Release();
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Click), "first click reported at once (default)");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.DoubleClick), "double click");
+            Assert.AreEqual(2, b.Log.Last(GestureKind.DoubleClick).Count, "count 2");
+            Assert.AreEqual(80000, b.Log.Last(GestureKind.DoubleClick).DurationMicros, "last press held 80 ms");
         }
 
         [TestMethod]
         public void SecondPressExactlyAtTheGapStartsANewSequence()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
-            GestureDetector d = new GestureDetector(true, log.Record);
-            Press(d, c, log);
-            Step(d, c, log, 100000);
-            Release(d, c, log);
-            c.Advance(Gap);
-            Press(d, c, log);
-            Step(d, c, log, 80000);
-            Release(d, c, log);
-            Assert.AreEqual(2, log.CountOf(GestureKind.Click), "two single clicks");
-            Assert.AreEqual(0, log.CountOf(GestureKind.DoubleClick), "no double click");
+            GestureBench b = new GestureBench(0, null);
+            b.Click(100000);
+            b.Clock.Advance(Gap);
+            b.Click(80000);
+            Assert.AreEqual(2, b.Log.CountOf(GestureKind.Click), "two single clicks");
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.DoubleClick), "no double click");
         }
 
         [TestMethod]
         public void WaitForMultiClickReportsOnlyTheFinalCountAfterTheGap()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
             GestureOptions o = new GestureOptions();
             o.WaitForMultiClick = true;
-            GestureDetector d = new GestureDetector(true, log.Record, o);
+            GestureBench b = new GestureBench(0, o);
             for (int i = 0; i < 3; i++)
             {
-                Press(d, c, log);
-                Step(d, c, log, 60000);
-                Release(d, c, log);
-                Step(d, c, log, 100000);
+                b.Click(60000);
+                b.Step(100000);
             }
 
             // Last release at 3 x 60,000 + 2 x 100,000 = 380,000; 100,000 already stepped.
-            Step(d, c, log, Gap - 100000 - 1);
-            Assert.AreEqual(0, log.CountOf(GestureKind.Click) + log.CountOf(GestureKind.DoubleClick) + log.CountOf(GestureKind.MultiClick), "1 µs before the gap ends: nothing");
-            Step(d, c, log, 1);
-            Assert.AreEqual(1, log.CountOf(GestureKind.MultiClick), "one triple click");
-            Assert.AreEqual(3, log.Last(GestureKind.MultiClick).Count, "count 3");
-            Assert.AreEqual(780000u, log.Last(GestureKind.MultiClick).TimeMicros, "at last release 380,000 + 400,000");
-            Assert.AreEqual(0, log.CountOf(GestureKind.Click), "no single click before it");
-            Assert.AreEqual(0, log.CountOf(GestureKind.DoubleClick), "no double click before it");
+            b.Step(Gap - 100000 - 1);
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.Click) + b.Log.CountOf(GestureKind.DoubleClick) + b.Log.CountOf(GestureKind.MultiClick), "1 µs before the gap ends: nothing");
+            b.Step(1);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.MultiClick), "one triple click");
+            Assert.AreEqual(3, b.Log.Last(GestureKind.MultiClick).Count, "count 3");
+            Assert.AreEqual(780000u, b.Log.Last(GestureKind.MultiClick).TimeMicros, "at last release 380,000 + 400,000");
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.Click), "no single click before it");
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.DoubleClick), "no double click before it");
         }
 
         [TestMethod]
         public void ImmediateTripleClickCountsUp()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
-            GestureDetector d = new GestureDetector(true, log.Record);
+            GestureBench b = new GestureBench(0, null);
             for (int i = 0; i < 4; i++)
             {
-                Press(d, c, log);
-                Step(d, c, log, 50000);
-                Release(d, c, log);
-                Step(d, c, log, 50000);
+                b.Click(50000);
+                b.Step(50000);
             }
 
-            Assert.AreEqual(1, log.CountOf(GestureKind.Click), "click");
-            Assert.AreEqual(1, log.CountOf(GestureKind.DoubleClick), "double");
-            Assert.AreEqual(2, log.CountOf(GestureKind.MultiClick), "3 and 4");
-            Assert.AreEqual(4, log.Last(GestureKind.MultiClick).Count, "count 4");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Click), "click");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.DoubleClick), "double");
+            Assert.AreEqual(2, b.Log.CountOf(GestureKind.MultiClick), "3 and 4");
+            Assert.AreEqual(4, b.Log.Last(GestureKind.MultiClick).Count, "count 4");
         }
 
         [TestMethod]
         public void HoldRepeatEveryIntervalAfterLongPress()
         {
-            FakeClock c = new FakeClock(0xFFFFFFFFu - 500000); // the wrap happens during the hold
-            GestureLog log = new GestureLog();
             GestureOptions o = new GestureOptions();
             o.HoldRepeatIntervalMicros = 200000;
-            GestureDetector d = new GestureDetector(true, log.Record, o);
-            Press(d, c, log);
-            Step(d, c, log, LongPress);
-            Assert.AreEqual(1, log.CountOf(GestureKind.LongPressStart), "long");
-            Step(d, c, log, 199999);
-            Assert.AreEqual(0, log.CountOf(GestureKind.HoldRepeat), "not 1 µs before the interval");
-            Step(d, c, log, 1);
-            Assert.AreEqual(1, log.CountOf(GestureKind.HoldRepeat), "first repeat at T + R");
-            Assert.AreEqual(1200000, log.Last(GestureKind.HoldRepeat).DurationMicros, "held 1.2 s");
-            Step(d, c, log, 400000);
-            Assert.AreEqual(3, log.CountOf(GestureKind.HoldRepeat), "a late Tick catches up: repeats 2 and 3");
-            Assert.AreEqual(3, log.Last(GestureKind.HoldRepeat).Count, "count 3");
-            Release(d, c, log);
-            Step(d, c, log, 1000000);
-            Assert.AreEqual(3, log.CountOf(GestureKind.HoldRepeat), "none after release");
+            GestureBench b = new GestureBench(0xFFFFFFFFu - 500000, o); // the wrap happens during the hold
+            b.Press();
+            b.Step(LongPress);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.LongPressStart), "long");
+            b.Step(199999);
+            Assert.AreEqual(0, b.Log.CountOf(GestureKind.HoldRepeat), "not 1 µs before the interval");
+            b.Step(1);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.HoldRepeat), "first repeat at T + R");
+            Assert.AreEqual(1200000, b.Log.Last(GestureKind.HoldRepeat).DurationMicros, "held 1.2 s");
+            b.Step(400000);
+            Assert.AreEqual(3, b.Log.CountOf(GestureKind.HoldRepeat), "a late Tick catches up: repeats 2 and 3");
+            Assert.AreEqual(3, b.Log.Last(GestureKind.HoldRepeat).Count, "count 3");
+            b.Release();
+            b.Step(1000000);
+            Assert.AreEqual(3, b.Log.CountOf(GestureKind.HoldRepeat), "none after release");
         }
 
         [TestMethod]
         public void ClickThenLongPressWithWaitReportsTheClickWhenTheLongPressStarts()
         {
-            FakeClock c = new FakeClock();
-            GestureLog log = new GestureLog();
             GestureOptions o = new GestureOptions();
             o.WaitForMultiClick = true;
-            GestureDetector d = new GestureDetector(true, log.Record, o);
-            Press(d, c, log);
-            Step(d, c, log, 50000);
-            Release(d, c, log);
-            Step(d, c, log, 100000);
-            Press(d, c, log);
-            Step(d, c, log, LongPress);
-            Assert.AreEqual(1, log.CountOf(GestureKind.Click), "the held-back click");
-            Assert.AreEqual(1, log.CountOf(GestureKind.LongPressStart), "then the long press");
+            GestureBench b = new GestureBench(0, o);
+            b.Click(50000);
+            b.Step(100000);
+            b.Press();
+            b.Step(LongPress);
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.Click), "the held-back click");
+            Assert.AreEqual(1, b.Log.CountOf(GestureKind.LongPressStart), "then the long press");
         }
 
         [TestMethod]
         public void LongPressDisabledMakesEveryReleaseAClick()
         {
-            FakeClock c = new FakeClock();
             GestureLog log = new GestureLog();
             GestureOptions o = new GestureOptions();
             o.LongPressMicros = 0;

@@ -93,6 +93,46 @@ namespace NFUnitTest.Pins
         }
     }
 
+    /// <summary>
+    /// A hold-repeat stage for tests: passes every edge at once and, while the last edge left the pin high, emits a
+    /// copy of it every PeriodMicros on ticks: it emits more edges than it is fed.
+    /// </summary>
+    internal sealed class RepeatFilter : IEdgeFilter
+    {
+        private readonly int _period;
+        private EdgeRecord _held;
+        private bool _holding;
+        private uint _next;
+
+        public RepeatFilter(int periodMicros)
+        {
+            _period = periodMicros;
+        }
+
+        public void Feed(EdgeRecord edge, IEdgeSink output)
+        {
+            _held = edge;
+            _holding = edge.Level;
+            _next = NanoIrq.Ticks.Add(edge.TimeMicros, _period);
+            output.Emit(edge);
+        }
+
+        public void Tick(uint nowMicros, IEdgeSink output)
+        {
+            while (_holding && NanoIrq.Ticks.Diff(nowMicros, _next) >= 0)
+            {
+                output.Emit(new EdgeRecord(_held.Pin, true, _next, _held.Sequence, false));
+                _next = NanoIrq.Ticks.Add(_next, _period);
+            }
+        }
+
+        public bool TryGetDeadline(out uint deadlineMicros)
+        {
+            deadlineMicros = _next;
+            return _holding;
+        }
+    }
+
     /// <summary>A board that refuses GPIO 6 (flash) for everything and GPIO 34 for interrupts with a pull-up.</summary>
     internal sealed class RefusingBoard : IPinValidator
     {
@@ -116,6 +156,11 @@ namespace NFUnitTest.Pins
 
         public void ValidateOutput(int pin)
         {
+        }
+
+        public string WarningFor(int pin)
+        {
+            return pin == 0 ? "strapping pin: hold high at boot" : null;
         }
     }
 

@@ -83,6 +83,61 @@ namespace NFUnitTest.Pins
         }
 
         [TestMethod]
+        public void EdgesQueuedForADisposedIrqNeverReachTheNextIrqOnTheSameGpio()
+        {
+            IrqBench b = new IrqBench();
+            Irq first = b.Attach(4, IrqTrigger.Both);
+            b.Drive(4, true, 10);
+            b.Drive(4, false, 10);
+            b.Drive(4, true, 10);
+            Assert.AreEqual(3, first.Queued, "three edges wait in the ring");
+            first.Dispose();
+            Assert.AreEqual(3, first.Discarded, "what was queued is written off at Dispose");
+            Assert.AreEqual(0, first.Queued, "nothing left queued for the disposed Irq");
+            Assert.AreEqual(first.EdgesSeen, first.Delivered + first.Filtered + first.Dropped + first.DisabledSkipped + first.Discarded, "3 = 0 + 0 + 0 + 0 + 3");
+
+            // Reopened before the dispatcher's next Poll: the old edges are still in the ring.
+            Irq second = b.Attach(4, IrqTrigger.Both);
+            b.Drive(4, false, 10);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(1, b.Log.Count, "only the new Irq's own edge is delivered");
+            Assert.AreSame(second, b.Log.Irqs[0], "to the new Irq");
+            Assert.IsFalse(b.Log.Edges[0].Level, "its edge, the falling one driven after reopening");
+            Assert.AreEqual(1, second.Delivered, "the new Irq counts one");
+            Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "the old edges are not counted against it");
+            Assert.AreEqual(3, b.Dispatcher.Discarded, "the dispatcher took three stale edges out of the ring");
+            Assert.AreEqual(0, b.Dispatcher.Ring.Count, "ring empty");
+        }
+
+        [TestMethod]
+        public void StaleEdgesOfTwoDisposedIrqsAreAllDiscardedInOrder()
+        {
+            IrqBench b = new IrqBench();
+            Irq first = b.Attach(4, IrqTrigger.Both);
+            Irq other = b.Attach(5, IrqTrigger.Both);
+            b.Drive(4, true, 10);
+            b.Drive(5, true, 10);
+            first.Dispose();
+            Irq second = b.Attach(4, IrqTrigger.Both);
+            b.Drive(4, false, 10);
+            b.Drive(4, true, 10);
+            second.Dispose();
+            Irq third = b.Attach(4, IrqTrigger.Rising);
+            b.Drive(4, false, 10);
+            b.Drive(4, true, 10);
+            b.Dispatcher.Poll();
+            Assert.AreEqual(1, first.Discarded, "first: one");
+            Assert.AreEqual(2, second.Discarded, "second: two");
+            Assert.AreEqual(3, b.Dispatcher.Discarded, "three stale edges in all");
+            Assert.AreEqual(2, b.Log.Count, "GPIO 5's edge and the third Irq's rising edge");
+            Assert.AreSame(other, b.Log.Irqs[0], "GPIO 5 is untouched");
+            Assert.AreSame(third, b.Log.Irqs[1], "then the third Irq");
+            Assert.AreEqual(1, third.Delivered, "rising delivered");
+            Assert.AreEqual(1, third.Filtered, "falling not selected");
+            Assert.AreEqual(third.EdgesSeen, third.Delivered + third.Filtered + third.Dropped + third.DisabledSkipped + third.Discarded, "2 = 1 + 1");
+        }
+
+        [TestMethod]
         public void PinDisposeDisposesItsIrq()
         {
             IrqBench b = new IrqBench();

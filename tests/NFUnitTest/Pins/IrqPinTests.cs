@@ -55,6 +55,19 @@ namespace NFUnitTest.Pins
         }
 
         [TestMethod]
+        public void TheBoardsWarningForAnAllowedPinIsKeptOnThePin()
+        {
+            IrqBench b = new IrqBench();
+            RefusingBoard board = new RefusingBoard();
+            IrqPin zero = new IrqPin(b.Sim, board, 0, PinPull.Up, true);
+            Assert.AreEqual("strapping pin: hold high at boot", zero.Warning, "the board's warning, unchanged");
+            IrqPin four = new IrqPin(b.Sim, board, 4, PinPull.Up, true);
+            Assert.IsNull(four.Warning, "nothing to say about GPIO 4");
+            IrqPin five = new IrqPin(b.Sim, 5);
+            Assert.IsNull(five.Warning, "no board, no warning");
+        }
+
+        [TestMethod]
         public void ANullHandlerIsRefused()
         {
             IrqBench b = new IrqBench();

@@ -11,13 +11,24 @@ namespace NFUnitTest.Timers
         private static uint s_lastCallMicros;
         private static FakeClock s_clock;
 
-        // [Setup] runs once per class on the device, so each test starts from here instead.
-        private static FakeClock Fresh(uint startMicros)
+        // [Setup] runs once per class on the device, so each test starts from here instead: a fresh clock at
+        // startMicros, zeroed counts, and a timer on that clock calling handler.
+        private static TimerIrq Fresh(uint startMicros, TimerIrqHandler handler)
         {
             s_calls = 0;
             s_lastCallMicros = 0;
             s_clock = new FakeClock(startMicros);
-            return s_clock;
+            return new TimerIrq(s_clock, handler);
+        }
+
+        // Moves the clock to the running timer's next deadline plus lateMicros, services it there, and returns the deadline.
+        private static uint FireNext(TimerIrq timer, int lateMicros)
+        {
+            uint deadline;
+            Assert.IsTrue(timer.TryGetDeadline(out deadline), "running");
+            s_clock.Advance(Ticks.Diff(deadline, s_clock.NowMicros) + lateMicros);
+            timer.Service(s_clock.NowMicros);
+            return deadline;
         }
 
         // What the dispatcher does: move the clock to each deadline up to `until`, then service.
@@ -49,8 +60,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void OneShotFiresOnceAtItsDelayAndStops()
         {
-            Fresh(1000);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(1000, Count);
             timer.StartOneShot(500);
 
             uint deadline;
@@ -70,8 +80,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void PeriodicFiresEveryPeriod()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodicMillis(10);
             RunUntil(s_clock, timer, 95000);
             Assert.AreEqual(9, s_calls, "10, 20, ... 90 ms: nine fires in 95 ms");
@@ -84,8 +93,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void RearmPushesAOneShotBackToAFullDelay()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartOneShotMillis(100);
             RunUntil(s_clock, timer, 60000);
             timer.Rearm();
@@ -99,8 +107,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void RearmRephasesAPeriodicTimer()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 2500);
             timer.Rearm();
@@ -113,8 +120,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void RearmAfterAOneShotFiredStartsItAgain()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartOneShot(200);
             RunUntil(s_clock, timer, 1000);
             timer.Rearm();
@@ -135,8 +141,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void StopInsideTheCallbackEndsThePeriodicTimer()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, StopOnThirdCall);
+            TimerIrq timer = Fresh(0, StopOnThirdCall);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 50000);
             Assert.AreEqual(3, s_calls, "no fire after the handler stopped its timer");
@@ -155,8 +160,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void StartInsideTheCallbackReplacesTheSchedule()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, RestartAsOneShot);
+            TimerIrq timer = Fresh(0, RestartAsOneShot);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 50000);
             Assert.AreEqual(2, s_calls, "the periodic fire at 1 ms, then the one-shot it started at 6 ms");
@@ -176,8 +180,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AHandlerLongerThanItsPeriodCountsAnOverrunAndSkipsPassedPeriods()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Take2500Micros);
+            TimerIrq timer = Fresh(0, Take2500Micros);
             timer.StartPeriodic(1000);
             timer.Service(s_clock.NowMicros); // not due yet
             s_clock.Advance(1000);
@@ -199,22 +202,16 @@ namespace NFUnitTest.Timers
         {
             // Start 5 ms before the 32-bit wrap; serve each fire up to 999 µs late (deterministic pattern).
             uint start = 0xFFFFFFFFu - 5000u;
-            Fresh(start);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(start, Count);
             timer.StartPeriodic(1000);
             for (int n = 1; n <= 10000; n++)
             {
-                uint deadline;
-                Assert.IsTrue(timer.TryGetDeadline(out deadline), "running");
                 uint ideal = unchecked(start + (uint)n * 1000u);
+                uint deadline = FireNext(timer, (n * 7919) % 1000);
                 if (deadline != ideal)
                 {
                     Assert.AreEqual(ideal, deadline, "fire " + n.ToString() + " is due at start + n * period");
                 }
-
-                int late = (n * 7919) % 1000;
-                s_clock.Advance(Ticks.Diff(deadline, s_clock.NowMicros) + late);
-                timer.Service(s_clock.NowMicros);
             }
 
             Assert.AreEqual(10000, s_calls, "every fire ran");
@@ -225,18 +222,13 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void FrequencyKeepsItsExactAverageRate()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartFrequency(3);
             Assert.AreEqual(333333, timer.PeriodMicros, "1 s / 3 rounded down");
-            uint deadline;
             uint[] expected = new uint[] { 333333u, 666666u, 1000000u, 1333333u, 1666666u, 2000000u };
             for (int i = 0; i < expected.Length; i++)
             {
-                timer.TryGetDeadline(out deadline);
-                Assert.AreEqual(expected[i], deadline, "fire " + (i + 1).ToString() + " due at floor(n * 1e6 / 3)");
-                s_clock.Advance(Ticks.Diff(deadline, s_clock.NowMicros));
-                timer.Service(s_clock.NowMicros);
+                Assert.AreEqual(expected[i], FireNext(timer, 0), "fire " + (i + 1).ToString() + " due at floor(n * 1e6 / 3)");
             }
 
             Assert.AreEqual(6, s_calls, "six fires in 2 s at 3 Hz");
@@ -245,8 +237,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void MaximumFrequencyIsAccepted()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartFrequency(TimerIrq.MaxFrequencyHertz);
             Assert.AreEqual(100, timer.PeriodMicros, "10 kHz is a 100 µs period");
             RunUntil(s_clock, timer, 1000000);
@@ -260,8 +251,7 @@ namespace NFUnitTest.Timers
         [DataRow(1000000001)]
         public void PeriodOutOfRangeIsRefused(int period)
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodic(5000);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodic(period), "period " + period.ToString());
             Assert.AreEqual(5000, timer.PeriodMicros, "the running timer keeps its period");
@@ -271,8 +261,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void OtherBadArgumentsAreRefused()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodicMillis(0), "0 ms");
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodicMillis(-5), "-5 ms");
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartFrequency(0), "0 Hz");
@@ -288,8 +277,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void StartingADisposedTimerThrows()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Count);
+            TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodic(1000);
             timer.Dispose();
             Assert.IsFalse(timer.IsRunning, "Dispose stops");
@@ -311,8 +299,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AThrowingHandlerIsCountedStopsTheTimerAndPropagates()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Throw);
+            TimerIrq timer = Fresh(0, Throw);
             timer.StartPeriodic(1000);
             s_clock.Advance(1000);
             Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Service(s_clock.NowMicros), "the dispatcher sees the fault");
@@ -324,8 +311,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AThrowingHandlerKeepsRunningWhenToldTo()
         {
-            Fresh(0);
-            TimerIrq timer = new TimerIrq(s_clock, Throw);
+            TimerIrq timer = Fresh(0, Throw);
             timer.StopOnFault = false;
             timer.StartPeriodic(1000);
             for (int i = 0; i < 3; i++)
@@ -360,7 +346,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void BoundMethodsOfOneObjectServeTwoTimers()
         {
-            Fresh(0);
+            Fresh(0, Count);
             TwoLights lights = new TwoLights();
             TimerIrq red = new TimerIrq(s_clock, lights.ToggleRed, "red");
             TimerIrq green = new TimerIrq(s_clock, lights.ToggleGreen, "green");
@@ -385,13 +371,11 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void DebugPinIsHighExactlyWhileTheHandlerRuns()
         {
-            Fresh(0);
+            TimerIrq timer = Fresh(0, Take40Micros);
             RecordingOutput pin = new RecordingOutput(s_clock, 16);
-            TimerIrq timer = new TimerIrq(s_clock, Take40Micros);
             timer.DebugPin = pin;
             timer.StartPeriodic(1000);
-            s_clock.Advance(1030);
-            timer.Service(s_clock.NowMicros);
+            FireNext(timer, 30);
             Assert.AreEqual(2, pin.Count, "one rise, one fall");
             Assert.IsTrue(pin.LevelAt(0), "high first");
             Assert.AreEqual(1030u, pin.TimeAt(0), "at handler entry");
@@ -404,7 +388,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void ReportNamesTheTimerAndItsCounters()
         {
-            Fresh(0);
+            Fresh(0, Count);
             TimerIrq timer = new TimerIrq(s_clock, Count, "blink");
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 3000);

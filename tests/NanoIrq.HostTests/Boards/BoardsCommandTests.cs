@@ -1,7 +1,7 @@
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq.Cli;
-using BoardList = NanoIrq.Boards.Boards;
+using NanoIrq.Boards;
 
 namespace NanoIrq.HostTests.BoardTests
 {
@@ -24,7 +24,7 @@ namespace NanoIrq.HostTests.BoardTests
         {
             int code = Run(out string stdout, out string stderr, "boards");
             Assert.AreEqual(0, code, stderr);
-            foreach (NanoIrq.Boards.BoardProfile p in BoardList.All)
+            foreach (NanoIrq.Boards.BoardProfile p in BoardCatalog.All)
             {
                 string line = null;
                 foreach (string l in stdout.Split('\n'))
@@ -66,7 +66,7 @@ namespace NanoIrq.HostTests.BoardTests
             Assert.AreEqual(2, code);
             Assert.AreEqual("", stdout);
             StringAssert.Contains(stderr, "unknown board 'arduino-uno'");
-            foreach (string name in BoardList.Names)
+            foreach (string name in BoardCatalog.Names)
             {
                 StringAssert.Contains(stderr, name);
             }

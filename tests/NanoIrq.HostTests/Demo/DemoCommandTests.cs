@@ -119,7 +119,7 @@ namespace NanoIrq.HostTests.Demo
         [TestMethod]
         public void EveryBoardRunsTheDefaultScenario()
         {
-            foreach (string board in NanoIrq.Boards.Boards.Names)
+            foreach (string board in NanoIrq.Boards.BoardCatalog.Names)
             {
                 JsonElement r = RunJson("demo", "--json", "--board", board);
                 Assert.AreEqual(board, r.GetProperty("board").GetString());

@@ -53,6 +53,30 @@ namespace NanoIrq.HostTests.Pins
         }
 
         [TestMethod]
+        public void LatencyRecordingAllocatesNothing()
+        {
+            FakeClock clock = new FakeClock(0xFFFF0000u);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
+            Irq a = new IrqPin(sim, 4, PinPull.Up, true).Irq(Count, IrqTrigger.Both);
+            Irq b = new IrqPin(sim, 5).Irq(Count, IrqTrigger.Falling);
+            a.Probe = new HandlerProbe(clock, "a");
+            b.Probe = new HandlerProbe(clock, "b");
+            a.Probe.DebugPin = new RecordingOutput(clock, 16); // fills, then counts drops: also allocation-free
+            Edges(clock, sim.Pin(4), sim.Pin(5), dispatcher, 2000); // warm-up: JIT, first calls
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Edges(clock, sim.Pin(4), sim.Pin(5), dispatcher, 100000);
+            int p99 = a.Probe.Latency.P99 + b.Probe.Latency.P50;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 edges with latency recorded and a debug pin");
+            Assert.AreEqual(51000, a.Probe.Latency.Count, "every call of pin 4 recorded");
+            Assert.AreEqual(25500, b.Probe.Latency.Count, "every call of pin 5 recorded");
+            Assert.IsTrue(p99 > 0 && a.Probe.Latency.Max <= 7 * 37, "edges wait at most one poll of 8 edges, 37 µs apart");
+        }
+
+        [TestMethod]
         public void FiltersLevelRepeatsAndCriticalSectionsAllocateNothing()
         {
             FakeClock clock = new FakeClock(0);

@@ -120,5 +120,76 @@ namespace NanoIrq.HostTests.Pins
                 dispatcher.Stop();
             }
         }
+
+        [TestMethod]
+        public void ReopeningAPinWhileAnotherThreadPostsNeverHandsAnIrqEdgesItDidNotSee()
+        {
+            const int Reopens = 2000;
+            IrqDispatcher dispatcher = new IrqDispatcher(new HostClock(), 64, 8);
+            int[] delivered = new int[Reopens];
+            Irq[] irqs = new Irq[Reopens];
+            IrqPin pin = null;
+            bool stop = false;
+            long posted = 0;
+            long lastPosted = 0;
+            int early = 0;
+            Thread poster = new Thread(() =>
+            {
+                uint seq = 0;
+                while (!Volatile.Read(ref stop))
+                {
+                    seq++;
+                    dispatcher.Post(new EdgeRecord(7, (seq & 1) != 0, seq, seq, false));
+                    posted++;
+                    Volatile.Write(ref lastPosted, seq);
+                }
+            });
+
+            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
+            poster.Start();
+            for (int k = 0; k < Reopens; k++)
+            {
+                int index = k;
+                uint before = (uint)Volatile.Read(ref lastPosted); // every edge up to here was posted before this Irq existed
+                pin = new IrqPin(sim, 7);
+                irqs[k] = pin.Irq((irq, edge) =>
+                {
+                    delivered[index]++;
+                    if (edge.Sequence <= before)
+                    {
+                        early++;
+                    }
+                }, IrqTrigger.Both);
+                if ((k & 1) == 0)
+                {
+                    dispatcher.Poll(); // half the Irqs see a poll, half are disposed with edges still queued
+                }
+
+                Thread.Yield();
+                pin.Dispose();
+            }
+
+            Volatile.Write(ref stop, true);
+            poster.Join();
+            dispatcher.Poll();
+            Assert.AreEqual(0, dispatcher.Ring.Count, "ring drained");
+            Assert.AreEqual(0, early, "no Irq was handed an edge posted before it was created");
+            long seen = 0;
+            long discarded = 0;
+            for (int k = 0; k < Reopens; k++)
+            {
+                Irq irq = irqs[k];
+                Assert.AreEqual(irq.Delivered, delivered[k], "Irq " + k + ": Delivered counts its handler calls");
+                Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Dropped + irq.Discarded, "Irq " + k + ": it was handed only edges posted while it lived");
+                Assert.AreEqual(0, irq.Queued, "Irq " + k + ": nothing left queued");
+                Assert.IsTrue(irq.Discarded >= 0, "Irq " + k + ": Discarded is a count, never negative");
+                seen += irq.EdgesSeen;
+                discarded += irq.Discarded;
+            }
+
+            Assert.AreEqual(discarded, dispatcher.Discarded, "every edge written off at a Dispose was taken out of the ring unseen");
+            Assert.AreEqual(posted, seen + dispatcher.Unrouted, "every post reached an Irq or was counted unrouted");
+            Assert.IsTrue(discarded > 0, "the race was exercised: some Irqs were disposed with edges queued");
+        }
     }
 }

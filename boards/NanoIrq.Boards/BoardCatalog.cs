@@ -9,10 +9,9 @@ namespace NanoIrq.Boards
     /// </summary>
     /// <remarks>
     /// The profiles are built once, on first use, and sealed (read-only), so every caller sees the same facts.
-    /// The class shares its name with the namespace: from code inside the <c>NanoIrq</c> namespace write
-    /// <c>NanoIrq.Boards.Boards.Find(...)</c> or add <c>using BoardList = NanoIrq.Boards.Boards;</c>.
+    /// (Called <c>Boards</c> before; renamed so that it no longer shares its name with the namespace.)
     /// </remarks>
-    public static class Boards
+    public static class BoardCatalog
     {
         /// <summary>The board the demo and the simulator use when none is named: "esp32-devkitc".</summary>
         public const string DefaultName = "esp32-devkitc";
