@@ -23,7 +23,9 @@ namespace NanoIrq
     /// <para>Levels are physical: pressed is low when <see cref="ActiveLow"/> (the default, a button to GND with a
     /// pull-up). The first edge of a press is at its start time and goes to the pressed level; the release starts
     /// <c>holdMicros</c> after the press start, or 1 µs after the press bounce ends if that is later. The same seed
-    /// and the same calls give the same edges. Allocates nothing after construction.</para>
+    /// and the same calls give the same edges, on the host and on the device alike (the numbers come from
+    /// NanoIrq's own seeded generator, not from <c>System.Random</c>, whose seed nanoFramework ignores). Allocates nothing
+    /// after construction.</para>
     /// </remarks>
     public sealed class BounceModel
     {
@@ -33,7 +35,7 @@ namespace NanoIrq
         /// <summary>Most edges one <see cref="WritePress"/> call writes: 2 x (1 + 2 x 32) + 2 = 132.</summary>
         public const int MaxEdgesPerPress = 2 * (1 + 2 * MaxCyclesLimit) + 2;
 
-        private readonly Random _random;
+        private readonly SeededRandom _random;
         private readonly int[] _scratch = new int[2 * MaxCyclesLimit];
         private int _maxBounce = 6200;
         private int _cycles = 8;
@@ -43,10 +45,10 @@ namespace NanoIrq
         private double _glitchProbability;
         private int _actualLength;
 
-        /// <summary>Creates a model drawing from <see cref="Random"/> seeded with <paramref name="seed"/>.</summary>
+        /// <summary>Creates a model whose draws are fixed by <paramref name="seed"/> (any int).</summary>
         public BounceModel(int seed)
         {
-            _random = new Random(seed);
+            _random = new SeededRandom(seed);
             ActiveLow = true;
         }
 
