@@ -54,13 +54,14 @@ namespace NFUnitTest.Loops
             uint start = clock.NowMicros;
             FixedRateTask task = new FixedRateTask(clock, Work, "loop");
             task.Start(10);
-            for (int i = 0; i < 20000; i++)
+            int polls = LoopCount.Pick(20000, 2000); // 14 s or 1.4 s of polling: both cross the wrap 20 ms in
+            for (int i = 0; i < polls; i++)
             {
                 task.Poll();
                 clock.Advance(700);
             }
 
-            // 20000 * 700 µs + 3 ms per run; each run is due at start + n * 10 ms exactly.
+            // polls * 700 µs + 3 ms per run; each run is due at start + n * 10 ms exactly.
             uint expectedDue = unchecked(start + (uint)(s_runs + 1) * 10000u);
             Assert.AreEqual(expectedDue, task.DueMicros, "the next due time is still on the ideal grid");
             Assert.AreEqual(0, task.Overruns, "3 ms of work fits 10 ms");

@@ -204,7 +204,9 @@ namespace NFUnitTest.Timers
             uint start = 0xFFFFFFFFu - 5000u;
             TimerIrq timer = Fresh(start, Count);
             timer.StartPeriodic(1000);
-            for (int n = 1; n <= 10000; n++)
+            // 1000 fires on the device still cross the wrap and, 919 being prime to 1000, inject every lateness 0..999.
+            int fires = LoopCount.Pick(10000, 1000);
+            for (int n = 1; n <= fires; n++)
             {
                 uint ideal = unchecked(start + (uint)n * 1000u);
                 uint deadline = FireNext(timer, (n * 7919) % 1000);
@@ -214,7 +216,7 @@ namespace NFUnitTest.Timers
                 }
             }
 
-            Assert.AreEqual(10000, s_calls, "every fire ran");
+            Assert.AreEqual(fires, s_calls, "every fire ran");
             Assert.AreEqual(0, timer.Skipped, "never a whole period late");
             Assert.AreEqual(999, timer.Lateness.Max, "worst lateness as injected");
         }
