@@ -522,6 +522,14 @@ namespace nanoFramework.TestFramework
 
         private static void Check(bool ok, string name, string detail, string message)
         {
+            if (message != null && message.IndexOf(',') >= 0)
+            {
+                // nanoFramework.TestFramework 3.0.77's adapter (TestAdapter/Executor.cs) splits each result line
+                // "Test failed,<method>,<message>" on ',' and drops a line that does not give exactly 3 fields:
+                // on the device a failure carrying this message would vanish instead of being reported.
+                throw new MSTest.AssertFailedException("Assert." + name + ": the message must not contain a comma (the nanoFramework test adapter splits result lines on ',' and would lose this failure on the device): \"" + message + "\"");
+            }
+
             if (!ok)
             {
                 throw new MSTest.AssertFailedException("Assert." + name + " failed: " + detail + (string.IsNullOrEmpty(message) ? "" : ". " + message));

@@ -115,7 +115,7 @@ namespace NFUnitTest.BoardTests
             Assert.Contains("strapping", warning, "it says strapping");
             Assert.Contains("1.8 V", warning, "and what goes wrong");
             Assert.IsNull(p.WarningFor(4), "a plain pin has no warning");
-            Assert.IsNull(p.WarningFor(6), "a reserved pin is refused, not warned about");
+            Assert.IsNull(p.WarningFor(6), "a reserved pin is refused; not warned about");
             Assert.Contains("warning: strapping", p.DescribePin(12), "the pin description carries the warning");
         }
 
@@ -129,8 +129,8 @@ namespace NFUnitTest.BoardTests
             Assert.Contains("strapping", twelve.Warning, "the board's warning reaches the pin through IPinValidator");
             Assert.AreEqual(board.WarningFor(12), twelve.Warning, "the same text");
             Assert.IsNull(new IrqPin(sim, board, 4, PinPull.Up, true).Warning, "GPIO4: nothing to say");
-            Assert.IsNull(board.WarningFor(-1), "no such pin: null, no throw");
-            Assert.IsNull(board.WarningFor(1000), "no such pin: null, no throw");
+            Assert.IsNull(board.WarningFor(-1), "no such pin: null; no throw");
+            Assert.IsNull(board.WarningFor(1000), "no such pin: null; no throw");
         }
 
         [TestMethod]

@@ -77,7 +77,7 @@ namespace NFUnitTest.Buffers
             ByteRing ring = new ByteRing(4, OverflowPolicy.DropOldest);
             Assert.AreEqual(3, ring.Write(Bytes(1, 3), 0, 3), "first burst");
             Assert.AreEqual(6, ring.Write(Bytes(10, 6), 0, 6), "second burst all taken");
-            Assert.AreEqual(5, ring.Dropped, "nine offered, four kept");
+            Assert.AreEqual(5, ring.Dropped, "nine offered; four kept");
             CheckBalance(ring);
             ExpectContent(ring, new byte[] { 12, 13, 14, 15 });
         }
@@ -87,7 +87,7 @@ namespace NFUnitTest.Buffers
         {
             ByteRing ring = new ByteRing(4, OverflowPolicy.Overwrite);
             Assert.AreEqual(7, ring.Write(Bytes(1, 7), 0, 7), "all taken");
-            Assert.AreEqual(3, ring.Dropped, "4, 5, 6 replaced");
+            Assert.AreEqual(3, ring.Dropped, "4; 5; 6 replaced");
             CheckBalance(ring);
             ExpectContent(ring, new byte[] { 1, 2, 3, 7 });
         }

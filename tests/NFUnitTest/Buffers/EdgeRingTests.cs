@@ -123,7 +123,7 @@ namespace NFUnitTest.Buffers
         {
             EdgeRing ring = new EdgeRing(3, OverflowPolicy.Overwrite);
             Fill(ring, 1, 6);
-            Assert.AreEqual(3, ring.Dropped, "3, 4 and 5 replaced in turn");
+            Assert.AreEqual(3, ring.Dropped, "3; 4 and 5 replaced in turn");
             CheckBalance(ring);
             ExpectSequences(ring, new uint[] { 1, 2, 6 });
             CheckBalance(ring);
@@ -209,7 +209,7 @@ namespace NFUnitTest.Buffers
                 }
             }
 
-            Assert.AreEqual(0, ring.Dropped, "never full, never dropped");
+            Assert.AreEqual(0, ring.Dropped, "never full; never dropped");
             CheckBalance(ring);
         }
 
@@ -229,7 +229,7 @@ namespace NFUnitTest.Buffers
             Fill(ring, 5, 2);
             Assert.AreEqual(policy != 0, ring.TryWrite(Edge(7)), "the write past capacity fails only under Reject");
             Assert.AreEqual(5, ring.Count, "full");
-            Assert.AreEqual(1, ring.Dropped, "one over capacity, whatever the policy");
+            Assert.AreEqual(1, ring.Dropped, "one over capacity; whatever the policy");
             CheckBalance(ring);
             uint[] expected = policy == 0 ? new uint[] { 2, 3, 4, 5, 6 }
                 : policy == 1 ? new uint[] { 3, 4, 5, 6, 7 }

@@ -37,12 +37,12 @@ namespace NFUnitTest.Buffers
             {
                 if (e.Pin == 1)
                 {
-                    Assert.AreEqual(lastA + 1, e.Sequence, "writer 1 in order, none lost");
+                    Assert.AreEqual(lastA + 1, e.Sequence, "writer 1 in order; none lost");
                     lastA = e.Sequence;
                 }
                 else
                 {
-                    Assert.AreEqual(lastB + 1, e.Sequence, "writer 2 in order, none lost");
+                    Assert.AreEqual(lastB + 1, e.Sequence, "writer 2 in order; none lost");
                     lastB = e.Sequence;
                 }
             }

@@ -39,7 +39,7 @@ namespace NFUnitTest.ButtonCounter
             Assert.IsFalse(led.IsOn, "dark during the opening pause");
             int duration = blink.DurationMicros(count) / 1000;
             int lit = Walk(clock, blink, led, duration - 1);
-            Assert.AreEqual(count, lit, "one lighting per counted press, 1 ms before the end");
+            Assert.AreEqual(count, lit, "one lighting per counted press; 1 ms before the end");
             Assert.IsTrue(blink.IsActive, "still in the closing pause 1 ms before the end");
             Assert.IsFalse(led.IsOn, "dark in the closing pause");
             Walk(clock, blink, led, 1);

@@ -68,7 +68,7 @@ namespace NFUnitTest.ButtonCounter
             }
 
             Assert.AreEqual(end, Ticks.Diff(clock.NowMicros, 0), "pattern length as documented");
-            Assert.AreEqual(4, led.Lightings - lightingsBefore, "three flashes for a count of 3, then the restore to the lit toggle state");
+            Assert.AreEqual(4, led.Lightings - lightingsBefore, "three flashes for a count of 3; then the restore to the lit toggle state");
             Assert.IsTrue(led.IsOn, "back to the toggled state");
             Assert.AreEqual(1, app.BlinkOuts);
             Assert.AreEqual(1, app.BlinkOut.Completed);

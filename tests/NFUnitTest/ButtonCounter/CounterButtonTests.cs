@@ -107,7 +107,7 @@ namespace NFUnitTest.ButtonCounter
             Assert.AreEqual(5, b.App.Count);
             Assert.AreEqual(5, b.App.TotalPresses);
             Assert.IsTrue(b.Led.IsOn, "5 toggles from dark: lit");
-            Assert.AreEqual(5, b.Led.Changes, "the LED changed once per press, bounces never reach it");
+            Assert.AreEqual(5, b.Led.Changes, "the LED changed once per press; bounces never reach it");
         }
 
         [TestMethod]
@@ -130,9 +130,9 @@ namespace NFUnitTest.ButtonCounter
             b.Click(100, 600);
             b.Contact(true);
             b.Wait(Ticks.FromMillis(990));
-            Assert.AreEqual(3, b.App.Count, "held 990 ms + quiet time: the press is counted, no reset yet");
+            Assert.AreEqual(3, b.App.Count, "held 990 ms + quiet time: the press is counted; no reset yet");
             b.Wait(Ticks.FromMillis(30));
-            Assert.AreEqual(0, b.App.Count, "1,000 ms after the debounced press: long press, reset");
+            Assert.AreEqual(0, b.App.Count, "1000 ms after the debounced press: long press; reset");
             Assert.AreEqual(1, b.App.Resets);
             Assert.IsFalse(b.Led.IsOn, "reset darkens the LED");
             b.Wait(Ticks.FromMillis(500));
@@ -164,8 +164,8 @@ namespace NFUnitTest.ButtonCounter
             Assert.AreEqual(1, b.App.BlinkOuts);
             b.Wait(b.App.BlinkOut.DurationMicros(5));
             Assert.IsFalse(b.App.IsBlinking, "over after the documented duration");
-            Assert.AreEqual(5 + 1, b.Led.Lightings - lightingsBefore, "5 flashes, then back on");
-            Assert.IsTrue(b.Led.IsOn, "restored: count 5 is odd, lit");
+            Assert.AreEqual(5 + 1, b.Led.Lightings - lightingsBefore, "5 flashes; then back on");
+            Assert.IsTrue(b.Led.IsOn, "restored: count 5 is odd; lit");
             Assert.AreEqual(5, b.App.Count, "blinking out does not change the count");
         }
     }

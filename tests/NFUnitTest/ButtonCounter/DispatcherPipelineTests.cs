@@ -116,7 +116,7 @@ namespace NFUnitTest.ButtonCounter
             Run(source, app.BlinkOut.DurationMicros(2) / 1000 + 10);
             Assert.IsFalse(app.IsBlinking);
             Assert.AreEqual(lightings + 2, led.Lightings, "two flashes for a count of 2");
-            Assert.IsFalse(led.IsOn, "back to the toggled state: 2 presses after the reset, dark");
+            Assert.IsFalse(led.IsOn, "back to the toggled state: 2 presses after the reset; dark");
             Assert.AreEqual(0, irq.Dropped);
         }
     }

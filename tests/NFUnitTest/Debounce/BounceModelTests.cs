@@ -87,7 +87,7 @@ namespace NFUnitTest.Debounce
             }
 
             long mean = sum / (2 * presses);
-            Assert.IsTrue(mean > 1350 && mean < 1750, "mean bounce near Ganssle's 1.6 ms (6200 / 4 = 1550), was " + mean.ToString());
+            Assert.IsTrue(mean > 1350 && mean < 1750, "mean bounce near Ganssle's 1.6 ms (6200 / 4 = 1550); was " + mean.ToString());
         }
 
         [TestMethod]
@@ -119,7 +119,7 @@ namespace NFUnitTest.Debounce
                 log.Clear();
                 int n = m.WritePress(start, 50000 + (press * 104729) % 500000, t, l, 0);
                 EdgeLog.Drive(q, t, l, n, Ticks.Add(m.LastEndMicros, 100000), log);
-                Assert.AreEqual(2, log.Count, "exactly one press and one release, press " + press.ToString());
+                Assert.AreEqual(2, log.Count, "exactly one press and one release; press " + press.ToString());
                 Assert.IsFalse(log[0].Level, "press first");
                 Assert.IsTrue(log[1].Level, "then release");
                 start = Ticks.Add(m.LastEndMicros, 50000 + (press * 7919 + 333) % 500000);

@@ -34,13 +34,13 @@ namespace NFUnitTest.Debounce
 
             EdgeLog quiet = new EdgeLog();
             EdgeLog.Drive(new QuietTimeDebouncer(true, 20000), t, l, n, 5000000, quiet);
-            Assert.AreEqual(2, quiet.Count, "quiet-time: one press, one release");
+            Assert.AreEqual(2, quiet.Count, "quiet-time: one press; one release");
             Assert.AreEqual(20000u, quiet[0].TimeMicros, "press at 0 + 20 ms");
-            Assert.AreEqual(2080000u, quiet[1].TimeMicros, "release 20 ms after the chatter ends (2,060,000 + 20,000)");
+            Assert.AreEqual(2080000u, quiet[1].TimeMicros, "release 20 ms after the chatter ends (2060000 + 20000)");
 
             EdgeLog lockout = new EdgeLog();
             EdgeLog.Drive(new LockoutDebouncer(true, 20000), t, l, n, 5000000, lockout);
-            Assert.AreEqual(4, lockout.Count, "lockout: press, release, phantom press, phantom release");
+            Assert.AreEqual(4, lockout.Count, "lockout: press; release; phantom press; phantom release");
             Assert.AreEqual(2000000u, lockout[1].TimeMicros, "release at its first raw edge");
             Assert.IsFalse(lockout[2].Level, "phantom press...");
             Assert.AreEqual(2021000u, lockout[2].TimeMicros, "...at the first bounce edge after the 20 ms lockout (k = 7)");
@@ -48,11 +48,11 @@ namespace NFUnitTest.Debounce
 
             EdgeLog sample = new EdgeLog();
             EdgeLog.Drive(new SampleAfterDelayDebouncer(true, 20000), t, l, n, 5000000, sample);
-            Assert.AreEqual(4, sample.Count, "sample-after-delay: press, release, phantom press, phantom release");
+            Assert.AreEqual(4, sample.Count, "sample-after-delay: press; release; phantom press; phantom release");
             Assert.AreEqual(2020000u, sample[1].TimeMicros, "release sampled 20 ms after the first edge");
             Assert.IsFalse(sample[2].Level, "phantom press...");
-            Assert.AreEqual(2041000u, sample[2].TimeMicros, "...sampled low at 2,021,000 + 20,000");
-            Assert.AreEqual(2062000u, sample[3].TimeMicros, "phantom release sampled at 2,042,000 + 20,000");
+            Assert.AreEqual(2041000u, sample[2].TimeMicros, "...sampled low at 2021000 + 20000");
+            Assert.AreEqual(2062000u, sample[3].TimeMicros, "phantom release sampled at 2042000 + 20000");
         }
 
         [TestMethod]
@@ -68,7 +68,7 @@ namespace NFUnitTest.Debounce
 
             EdgeLog sample = new EdgeLog();
             EdgeLog.Drive(new SampleAfterDelayDebouncer(true, 20000), t, l, 2, 3000000, sample);
-            Assert.AreEqual(0, sample.Count, "sample-after-delay reads high at 1,020,000: ignored");
+            Assert.AreEqual(0, sample.Count, "sample-after-delay reads high at 1020000: ignored");
 
             EdgeLog lockout = new EdgeLog();
             EdgeLog.Drive(new LockoutDebouncer(true, 20000), t, l, 2, 3000000, lockout);
@@ -91,14 +91,14 @@ namespace NFUnitTest.Debounce
 
             EdgeLog sample = new EdgeLog();
             EdgeLog.Drive(new SampleAfterDelayDebouncer(true, 20000), t, l, 5, 3000000, sample);
-            Assert.AreEqual(3, sample.Count, "sample-after-delay: press, phantom release, phantom press");
+            Assert.AreEqual(3, sample.Count, "sample-after-delay: press; phantom release; phantom press");
             Assert.IsTrue(sample[1].Level, "phantom release...");
             Assert.AreEqual(520000u, sample[1].TimeMicros, "...sampled inside glitch B");
             Assert.AreEqual(540020u, sample[2].TimeMicros, "phantom press 20 ms after B ends");
 
             EdgeLog lockout = new EdgeLog();
             EdgeLog.Drive(new LockoutDebouncer(true, 20000), t, l, 5, 3000000, lockout);
-            Assert.AreEqual(3, lockout.Count, "lockout: press, phantom release at A, phantom press after B");
+            Assert.AreEqual(3, lockout.Count, "lockout: press; phantom release at A; phantom press after B");
             Assert.AreEqual(500000u, lockout[1].TimeMicros, "glitch A passed at once");
             Assert.AreEqual(520020u, lockout[2].TimeMicros, "back to pressed at B's end");
         }

@@ -57,10 +57,10 @@ namespace NFUnitTest.Debounce
             d.Feed(Edge(false, 0, 1), log);
             d.Feed(Edge(true, 50000, 2), log); // no Tick in between: the press settles first
             Assert.AreEqual(1, log.Count, "the press that was due at 10000 is emitted before the next edge is taken");
-            Assert.AreEqual(10000u, log[0].TimeMicros, "stamped with its deadline, not the edge time");
+            Assert.AreEqual(10000u, log[0].TimeMicros, "stamped with its deadline; not the edge time");
             d.Tick(90000, log);
             Assert.AreEqual(2, log.Count, "release");
-            Assert.AreEqual(60000u, log[1].TimeMicros, "50000 + 10000, although Tick came at 90000");
+            Assert.AreEqual(60000u, log[1].TimeMicros, "50000 + 10000; although Tick came at 90000");
         }
 
         [TestMethod]
@@ -90,7 +90,7 @@ namespace NFUnitTest.Debounce
             d.Feed(Edge(true, 0xFFFFFF80u, 2), log);
             d.Feed(Edge(false, 0xFFFFFFF0u, 3), log);
             d.Tick(0x000003D7u, log); // 0xFFFFFFF0 + 999 wraps to 0x3D7
-            Assert.AreEqual(0, log.Count, "999 µs after the last edge, across the wrap");
+            Assert.AreEqual(0, log.Count, "999 µs after the last edge; across the wrap");
             d.Tick(0x000003D8u, log);
             Assert.AreEqual(1, log.Count, "1000 µs after");
             Assert.AreEqual(0x3D8u, log[0].TimeMicros, "decision time wrapped");
@@ -102,7 +102,7 @@ namespace NFUnitTest.Debounce
         [DataRow(10000001)]
         public void RejectsWindowsOutOfRange(int window)
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new QuietTimeDebouncer(true, window), "window out of [1, 10000000]");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new QuietTimeDebouncer(true, window), "window out of [1..10000000]");
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new QuietTimeDebouncer(true, true, 1000, window), "release window out of range");
         }
 

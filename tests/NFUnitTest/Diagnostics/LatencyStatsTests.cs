@@ -28,7 +28,7 @@ namespace NFUnitTest.Diagnostics
             Assert.AreEqual(3, stats.Min, "min");
             Assert.AreEqual(99, stats.Max, "max");
             Assert.AreEqual(315L, stats.Sum, "3+7+12+15+18+25+40+41+55+99");
-            Assert.AreEqual(31, stats.Mean, "315 / 10 = 31.5, rounded toward zero");
+            Assert.AreEqual(31, stats.Mean, "315 / 10 = 31.5; rounded toward zero");
             Assert.AreEqual(96, stats.Jitter, "99 - 3");
         }
 
@@ -36,13 +36,13 @@ namespace NFUnitTest.Diagnostics
         public void PercentilesAreUpperEdgesOfTheNearestRankBucket()
         {
             LatencyStats stats = TenSamples();
-            Assert.AreEqual(19, stats.P50, "rank 5 is 18, in [10, 19]");
-            Assert.AreEqual(99, stats.P99, "rank ceil(9.9) = 10 is 99, in [90, 99]");
-            Assert.AreEqual(9, stats.Percentile(10), "rank 1 is 3, in [0, 9]");
-            Assert.AreEqual(9, stats.Percentile(20), "rank 2 is 7, in [0, 9]");
-            Assert.AreEqual(29, stats.Percentile(60), "rank 6 is 25, in [20, 29]");
-            Assert.AreEqual(49, stats.Percentile(80), "rank 8 is 41, in [40, 49]");
-            Assert.AreEqual(59, stats.Percentile(90), "rank 9 is 55, in [50, 59]");
+            Assert.AreEqual(19, stats.P50, "rank 5 is 18; in [10..19]");
+            Assert.AreEqual(99, stats.P99, "rank ceil(9.9) = 10 is 99; in [90..99]");
+            Assert.AreEqual(9, stats.Percentile(10), "rank 1 is 3; in [0..9]");
+            Assert.AreEqual(9, stats.Percentile(20), "rank 2 is 7; in [0..9]");
+            Assert.AreEqual(29, stats.Percentile(60), "rank 6 is 25; in [20..29]");
+            Assert.AreEqual(49, stats.Percentile(80), "rank 8 is 41; in [40..49]");
+            Assert.AreEqual(59, stats.Percentile(90), "rank 9 is 55; in [50..59]");
             Assert.AreEqual(99, stats.Percentile(100), "rank 10 is the max");
         }
 
@@ -52,7 +52,7 @@ namespace NFUnitTest.Diagnostics
             LatencyStats stats = new LatencyStats("t", 100, 10);
             stats.Add(5);
             stats.Add(7);
-            Assert.AreEqual(7, stats.P50, "bucket [0, 99] but no sample above 7");
+            Assert.AreEqual(7, stats.P50, "bucket [0..99] but no sample above 7");
         }
 
         [TestMethod]
@@ -136,7 +136,7 @@ namespace NFUnitTest.Diagnostics
             Assert.AreEqual(200, stats.BucketCount, "200 of them");
             stats.Add(19999);
             stats.Add(20000);
-            Assert.AreEqual(1, stats.OverRange, "20,000 µs is the first value beyond the range");
+            Assert.AreEqual(1, stats.OverRange, "20000 µs is the first value beyond the range");
         }
 
         [TestMethod]

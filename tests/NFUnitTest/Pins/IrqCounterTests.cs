@@ -21,7 +21,7 @@ namespace NFUnitTest.Pins
             {
                 b.Clock.Advance(100);
                 b.Dispatcher.Poll();
-                Assert.IsTrue(irq.Filtered >= 0, "Filtered is never negative, was " + irq.Filtered.ToString());
+                Assert.IsTrue(irq.Filtered >= 0, "Filtered is never negative; was " + irq.Filtered.ToString());
                 AssertAddsUp(irq);
             }
 
@@ -44,7 +44,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);     // fed, out at once: falling, not selected
             b.Dispatcher.Poll();
             AssertAddsUp(irq);
-            Assert.AreEqual(1, irq.Filtered, "the falling edge, not selected");
+            Assert.AreEqual(1, irq.Filtered, "the falling edge; not selected");
             b.Drive(4, true, 10);      // fed, out: delivered
             b.Dispatcher.Poll();
             irq.Disable();
@@ -54,7 +54,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);     // raw edge while disabled: skipped before the filter
             b.Dispatcher.Poll();
             AssertAddsUp(irq);
-            Assert.AreEqual(4, irq.Delivered, "press, two repeats, then the second press");
+            Assert.AreEqual(4, irq.Delivered, "press; two repeats; then the second press");
             Assert.AreEqual(3, irq.DisabledSkipped, "two repeats out of the filter and one raw edge");
             Assert.AreEqual(4, irq.Synthesized, "four repeats in all");
             Assert.AreEqual(4, irq.EdgesSeen, "four raw edges");

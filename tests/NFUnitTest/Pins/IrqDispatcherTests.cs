@@ -20,7 +20,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(0, b.Dispatcher.Poll(), "Poll delivers nothing while the section is held");
             Assert.AreEqual(0, b.Log.Count, "no handler ran");
             Assert.AreEqual(3, cs.EdgesWaited, "three edges waited");
-            Assert.AreEqual(3, b.Dispatcher.Ring.Count, "queued, not lost");
+            Assert.AreEqual(3, b.Dispatcher.Ring.Count, "queued; not lost");
             cs.Restore(key);
             Assert.AreEqual(3, b.Dispatcher.Poll(), "all three after Restore");
             Assert.AreEqual(3, b.Log.Count, "delivered");
@@ -57,7 +57,7 @@ namespace NFUnitTest.Pins
 
             b.Dispatcher.Poll();
             Assert.AreEqual(2, irq.Delivered, "the two edges that fit");
-            Assert.AreEqual(3, irq.Dropped, "three refused, attributed to the pin");
+            Assert.AreEqual(3, irq.Dropped, "three refused; attributed to the pin");
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(6u, b.Log.Edges[2].Sequence, "#6 follows #2: a gap of three");
@@ -86,8 +86,8 @@ namespace NFUnitTest.Pins
             b.Clock.Advance(1);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "one clean edge after 1000 µs of quiet");
-            Assert.IsTrue(b.Log.Edges[0].Level, "the final level, high");
-            Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "the last raw edge, #5");
+            Assert.IsTrue(b.Log.Edges[0].Level, "the final level; high");
+            Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "the last raw edge; #5");
             Assert.AreEqual((int)IrqFlags.Rising, (int)b.Log.Flags[0], "selected as Rising");
             Assert.AreEqual(4, irq.Filtered, "four swallowed");
             Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "5 = 1 + 4");
@@ -105,7 +105,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 500);
             b.Clock.Advance(500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "two separate presses, each after its own quiet time, in one poll");
+            Assert.AreEqual(2, b.Log.Count, "two separate presses; each after its own quiet time; in one poll");
             Assert.IsTrue(b.Log.Edges[0].Level, "the rising edge first: its deadline (1110) comes before the falling edge (1510)");
             Assert.IsFalse(b.Log.Edges[1].Level, "then the falling edge");
         }

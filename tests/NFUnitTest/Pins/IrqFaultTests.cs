@@ -26,7 +26,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(4, handled, "Poll handles all four edges and does not throw");
             Assert.AreEqual(1, bad.Faults, "one fault");
             Assert.IsFalse(bad.IsEnabled, "disabled after its fault");
-            Assert.AreEqual(1, bad.DisabledSkipped, "its next edge is counted, not delivered");
+            Assert.AreEqual(1, bad.DisabledSkipped, "its next edge is counted; not delivered");
             Assert.AreEqual(2, good.Delivered, "the other pin got both edges");
             Assert.AreEqual(1, b.Dispatcher.Faults.Count, "one fault in the log");
             Fault fault;

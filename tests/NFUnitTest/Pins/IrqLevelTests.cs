@@ -53,7 +53,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "low already: fires at once");
             Assert.AreEqual((int)IrqFlags.LowLevel, (int)b.Log.Flags[0], "LowLevel flag");
-            Assert.AreEqual(1, irq.LevelCalls, "a level call, not an edge");
+            Assert.AreEqual(1, irq.LevelCalls, "a level call; not an edge");
             b.Clock.Advance(500);
             b.Dispatcher.Poll();
             Assert.AreEqual(2, b.Log.Count, "repeat after 500 µs");
@@ -68,11 +68,11 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             b.Clock.Advance(3500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "3.5 periods late: one call, not three");
+            Assert.AreEqual(2, b.Log.Count, "3.5 periods late: one call; not three");
             Assert.AreEqual(2000u, b.Log.Edges[1].TimeMicros, "the first missed due time (1000 + 1000)");
             b.Clock.Advance(499);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "next due at 5000, not before");
+            Assert.AreEqual(2, b.Log.Count, "next due at 5000; not before");
             b.Clock.Advance(1);
             b.Dispatcher.Poll();
             Assert.AreEqual(3, b.Log.Count, "due at 5000 on the original grid");
@@ -116,7 +116,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             irq.Trigger = IrqTrigger.Rising | IrqTrigger.HighLevel;
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "edge, then the level at the next poll");
+            Assert.AreEqual(2, b.Log.Count, "edge; then the level at the next poll");
             Assert.AreEqual((int)IrqFlags.HighLevel, (int)b.Log.Flags[1], "HighLevel");
             irq.Trigger = IrqTrigger.Rising;
             b.Clock.Advance(5000);
@@ -139,8 +139,8 @@ namespace NFUnitTest.Pins
                 b.Dispatcher.Poll();
             }
 
-            Assert.AreEqual(9, b.Log.Count, "entry plus one repeat per period, across 2^32");
-            Assert.AreEqual(0x00000F40u, b.Log.Edges[8].TimeMicros, "8,000 µs after 0xFFFFF000 wraps to 0xF40");
+            Assert.AreEqual(9, b.Log.Count, "entry plus one repeat per period; across 2^32");
+            Assert.AreEqual(0x00000F40u, b.Log.Edges[8].TimeMicros, "8000 µs after 0xFFFFF000 wraps to 0xF40");
         }
 
         [TestMethod]

@@ -35,7 +35,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             irq.Disable();
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "queued before Disable, dispatched after: not delivered");
+            Assert.AreEqual(0, b.Log.Count, "queued before Disable; dispatched after: not delivered");
             Assert.AreEqual(1, irq.DisabledSkipped, "counted");
         }
 
@@ -47,7 +47,7 @@ namespace NFUnitTest.Pins
             Irq irq = b.Attach(4, IrqTrigger.Falling);
             b.Clock.Advance(250);
             irq.Invoke();
-            Assert.AreEqual(1, b.Log.Count, "called at once, no Poll needed");
+            Assert.AreEqual(1, b.Log.Count, "called at once; no Poll needed");
             Assert.AreEqual((int)IrqFlags.Manual, (int)b.Log.Flags[0], "Manual flag");
             Assert.IsTrue(b.Log.Edges[0].Level, "carries the pin's current level");
             Assert.AreEqual(1250u, b.Log.Edges[0].TimeMicros, "stamped with the clock");
@@ -102,7 +102,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "only the new Irq's own edge is delivered");
             Assert.AreSame(second, b.Log.Irqs[0], "to the new Irq");
-            Assert.IsFalse(b.Log.Edges[0].Level, "its edge, the falling one driven after reopening");
+            Assert.IsFalse(b.Log.Edges[0].Level, "its edge; the falling one driven after reopening");
             Assert.AreEqual(1, second.Delivered, "the new Irq counts one");
             Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "the old edges are not counted against it");
             Assert.AreEqual(3, b.Dispatcher.Discarded, "the dispatcher took three stale edges out of the ring");

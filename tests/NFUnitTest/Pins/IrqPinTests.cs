@@ -60,11 +60,11 @@ namespace NFUnitTest.Pins
             IrqBench b = new IrqBench();
             RefusingBoard board = new RefusingBoard();
             IrqPin zero = new IrqPin(b.Sim, board, 0, PinPull.Up, true);
-            Assert.AreEqual("strapping pin: hold high at boot", zero.Warning, "the board's warning, unchanged");
+            Assert.AreEqual("strapping pin: hold high at boot", zero.Warning, "the board's warning; unchanged");
             IrqPin four = new IrqPin(b.Sim, board, 4, PinPull.Up, true);
             Assert.IsNull(four.Warning, "nothing to say about GPIO 4");
             IrqPin five = new IrqPin(b.Sim, 5);
-            Assert.IsNull(five.Warning, "no board, no warning");
+            Assert.IsNull(five.Warning, "no board; no warning");
         }
 
         [TestMethod]
@@ -127,7 +127,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "the press is a falling edge");
             Assert.IsFalse(b.Log.Edges[0].Level, "the record is physical: low");
-            Assert.IsTrue(button.IsActive(b.Log.Edges[0]), "and active, the pin being active-low");
+            Assert.IsTrue(button.IsActive(b.Log.Edges[0]), "and active; the pin being active-low");
             Assert.IsTrue(button.Value, "pressed");
             Assert.AreEqual(1, irq.Delivered, "delivered");
         }

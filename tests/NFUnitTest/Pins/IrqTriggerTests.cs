@@ -117,7 +117,7 @@ namespace NFUnitTest.Pins
             }
 
             Assert.AreEqual(4, b.Log.Edges[0].Pin, "pin 4 first");
-            Assert.AreEqual(12, b.Log.Edges[1].Pin, "pin 12 at the same µs, posted second");
+            Assert.AreEqual(12, b.Log.Edges[1].Pin, "pin 12 at the same µs; posted second");
             Assert.AreSame(c, b.Log.Irqs[2], "pin 12 falls at +17");
             Assert.AreSame(a, b.Log.Irqs[3], "pin 4 falls at +20");
             Assert.AreEqual(2u, b.Log.Edges[3].Sequence, "sequence numbers are per pin");

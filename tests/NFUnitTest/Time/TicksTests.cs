@@ -25,7 +25,7 @@ namespace NFUnitTest.Time
         [DataRow(0x7FFFFFFFu, 100)]
         public void AddThenDiffRoundTrips(uint start, int delta)
         {
-            Assert.AreEqual(delta, Ticks.Diff(Ticks.Add(start, delta), start), "Diff(Add(t, d), t) == d");
+            Assert.AreEqual(delta, Ticks.Diff(Ticks.Add(start, delta), start), "Diff(Add(t; d); t) == d");
         }
 
         [TestMethod]

@@ -23,7 +23,7 @@ namespace NFUnitTest.Timers
             Assert.AreEqual(0, schedule.Advance(1000u), "served on time");
             Assert.AreEqual(2000u, schedule.DueMicros, "next point");
             Assert.AreEqual(0, schedule.Advance(2999u), "999 µs late is less than a period");
-            Assert.AreEqual(3000u, schedule.DueMicros, "phase kept, not 2999 + 1000");
+            Assert.AreEqual(3000u, schedule.DueMicros, "phase kept; not 2999 + 1000");
         }
 
         [TestMethod]

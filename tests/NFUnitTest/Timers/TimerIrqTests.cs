@@ -83,7 +83,7 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodicMillis(10);
             RunUntil(s_clock, timer, 95000);
-            Assert.AreEqual(9, s_calls, "10, 20, ... 90 ms: nine fires in 95 ms");
+            Assert.AreEqual(9, s_calls, "10; 20; ... 90 ms: nine fires in 95 ms");
             Assert.AreEqual(90000u, s_lastCallMicros, "the last at 90 ms");
             Assert.AreEqual(9, timer.Fires, "Fires counts handler calls");
             Assert.AreEqual(0, timer.Skipped, "none skipped when served on time");
@@ -125,7 +125,7 @@ namespace NFUnitTest.Timers
             RunUntil(s_clock, timer, 1000);
             timer.Rearm();
             RunUntil(s_clock, timer, 2000);
-            Assert.AreEqual(2, s_calls, "fired, re-armed, fired again");
+            Assert.AreEqual(2, s_calls, "fired; re-armed; fired again");
             Assert.AreEqual(1200u, s_lastCallMicros, "200 µs after the re-arm at 1000");
         }
 
@@ -163,7 +163,7 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, RestartAsOneShot);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 50000);
-            Assert.AreEqual(2, s_calls, "the periodic fire at 1 ms, then the one-shot it started at 6 ms");
+            Assert.AreEqual(2, s_calls, "the periodic fire at 1 ms; then the one-shot it started at 6 ms");
             Assert.IsTrue(timer.IsOneShot, "the handler's start wins");
             Assert.IsFalse(timer.IsRunning, "and the one-shot has fired");
         }
@@ -187,7 +187,7 @@ namespace NFUnitTest.Timers
             timer.Service(s_clock.NowMicros); // fire 1 at 1000, handler returns at 3500
             Assert.AreEqual(1, timer.Overruns, "returned after fire 2 was due (2000)");
             timer.Service(s_clock.NowMicros); // at 3500: fire 2 (1500 µs late); 3000 already passed
-            Assert.AreEqual(2, s_calls, "one call for the late fire, no replay");
+            Assert.AreEqual(2, s_calls, "one call for the late fire; no replay");
             Assert.AreEqual(1, timer.Skipped, "the fire due at 3000 was skipped");
             uint deadline;
             timer.TryGetDeadline(out deadline);
@@ -243,7 +243,7 @@ namespace NFUnitTest.Timers
             timer.StartFrequency(TimerIrq.MaxFrequencyHertz);
             Assert.AreEqual(100, timer.PeriodMicros, "10 kHz is a 100 µs period");
             RunUntil(s_clock, timer, 1000000);
-            Assert.AreEqual(10000, s_calls, "10,000 fires in one second");
+            Assert.AreEqual(10000, s_calls, "10000 fires in one second");
         }
 
         [TestMethod]
@@ -378,11 +378,11 @@ namespace NFUnitTest.Timers
             timer.DebugPin = pin;
             timer.StartPeriodic(1000);
             FireNext(timer, 30);
-            Assert.AreEqual(2, pin.Count, "one rise, one fall");
+            Assert.AreEqual(2, pin.Count, "one rise; one fall");
             Assert.IsTrue(pin.LevelAt(0), "high first");
             Assert.AreEqual(1030u, pin.TimeAt(0), "at handler entry");
             Assert.IsFalse(pin.LevelAt(1), "then low");
-            Assert.AreEqual(1070u, pin.TimeAt(1), "at handler exit, 40 µs later");
+            Assert.AreEqual(1070u, pin.TimeAt(1), "at handler exit; 40 µs later");
             Assert.AreEqual(30, timer.Lateness.Max, "30 µs late against the ideal 1000");
             Assert.AreEqual(40, timer.Duration.Max, "40 µs handler");
         }
