@@ -65,6 +65,15 @@ namespace NanoIrq
         private int _discarded;
         private Thread _thread;
 
+        // The optional wake source (WakeSource) and what it was last told: WakeNone (unknown: the next Poll arms or
+        // cancels it), WakeArmed (armed for _wakeDeadline), WakeIdle (cancelled). Wake() resets it to WakeNone.
+        private const int WakeNone = 0;
+        private const int WakeArmed = 1;
+        private const int WakeIdle = 2;
+        private IWakeSource _wakeSource;
+        private int _wakeState;
+        private uint _wakeDeadline;
+
         /// <summary>Creates a dispatcher on <paramref name="clock"/> with a 256-edge ring and an 8-fault log.</summary>
         public IrqDispatcher(IClock clock)
             : this(clock, DefaultRingCapacity, DefaultFaultCapacity)
@@ -135,6 +144,60 @@ namespace NanoIrq
         public bool IsRunning
         {
             get { return _running != 0; }
+        }
+
+        /// <summary>
+        /// Optional one-shot wake-up for deadlines finer than the dispatcher's millisecond wait (null, the default:
+        /// none, and the dispatcher behaves exactly as without this property). Create the source with this
+        /// dispatcher's <see cref="Wake"/> as its handler, e.g. <c>d.WakeSource = new Esp32TimerSource(d.Wake)</c>,
+        /// and set it before <see cref="Start"/>.
+        /// </summary>
+        /// <remarks>
+        /// <para><b>Arming.</b> At the end of every <see cref="Poll"/> that ran (not one refused because the critical
+        /// section was held), the dispatcher arms the source with <c>WakeAfter(deadline - now)</c> µs, where
+        /// deadline is the earliest pending deadline of every Irq (filter timeouts, level repeats) and attached
+        /// target (timer Irqs...) and now is the clock read at that moment. It calls <c>WakeAfter</c> again only when
+        /// that deadline changed or <see cref="Wake"/> was called since (a wake-up consumed the shot), so a burst of
+        /// edges does not re-arm the hardware each poll. With no deadline pending it calls <c>Cancel</c> (once).
+        /// A deadline already due when the poll ends (a handler ran past it, or a target that did not move its
+        /// deadline) is not armed: the dispatcher thread polls again at once, or after 1 ms for a stuck target.</para>
+        /// <para><b>Wait.</b> The dispatcher thread still waits with its millisecond timeout (rounded up, so it never
+        /// ends before the deadline); the source's wake-up ends the wait earlier, so a deadline is served within the
+        /// source's resolution and delivery delay instead of at the next whole ms. A wake-up that arrives early
+        /// fires nothing: targets and filters run only once the clock has reached their deadline, and the next poll
+        /// re-arms the source for the time left. <see cref="Stop"/> cancels the source.</para>
+        /// <para><b>Ownership.</b> The dispatcher never disposes the source: dispose it after <see cref="Stop"/>.
+        /// Arming allocates nothing (given a source whose <c>WakeAfter</c> does not).</para>
+        /// <para><b>Without the thread</b> (you call Poll from your own loop): give the source a handler that calls
+        /// <see cref="Wake"/> and then wakes your loop.</para>
+        /// </remarks>
+        /// <exception cref="InvalidOperationException">Set while the dispatcher thread is running; call <see cref="Stop"/> first. Nothing changes.</exception>
+        public IWakeSource WakeSource
+        {
+            get
+            {
+                return _wakeSource;
+            }
+
+            set
+            {
+                lock (_dispatchGate)
+                {
+                    if (_running != 0)
+                    {
+                        throw new InvalidOperationException("WakeSource can only be set while the dispatcher is stopped; call Stop first.");
+                    }
+
+                    IWakeSource old = _wakeSource;
+                    if (old != null && old != value)
+                    {
+                        old.Cancel();
+                    }
+
+                    _wakeSource = value;
+                    _wakeState = WakeNone;
+                }
+            }
         }
 
         internal object DispatchGate
@@ -236,6 +299,7 @@ namespace NanoIrq
                     _section.ExitDispatch();
                 }
 
+                ArmWakeSource();
                 return handled;
             }
         }
@@ -301,9 +365,14 @@ namespace NanoIrq
             return false;
         }
 
-        /// <summary>Wakes the dispatcher thread to re-read deadlines (call after changing a target from another thread). Harmless without a thread.</summary>
+        /// <summary>
+        /// Wakes the dispatcher thread to re-read deadlines (call after changing a target from another thread), and
+        /// marks an armed <see cref="WakeSource"/> as consumed so that the next <see cref="Poll"/> arms it again.
+        /// Harmless without a thread. Safe from any thread; allocates nothing.
+        /// </summary>
         public void Wake()
         {
+            Interlocked.Exchange(ref _wakeState, WakeNone);
             if (_running != 0)
             {
                 _wake.Set();
@@ -312,7 +381,8 @@ namespace NanoIrq
 
         /// <summary>
         /// Starts the dispatcher thread: it polls, then sleeps on an event signalled by sources, <see cref="Wake"/> and
-        /// the critical section's release, with a timeout to the next deadline (at most <see cref="MaxIdleMillis"/>).
+        /// the critical section's release, with a timeout to the next deadline in whole ms, rounded up (at most
+        /// <see cref="MaxIdleMillis"/>); a <see cref="WakeSource"/>, when set, ends that sleep at the deadline itself.
         /// </summary>
         /// <exception cref="InvalidOperationException">Already running.</exception>
         public void Start()
@@ -346,6 +416,12 @@ namespace NanoIrq
             }
 
             _thread = null;
+            IWakeSource source = _wakeSource;
+            if (source != null)
+            {
+                source.Cancel();
+                Interlocked.Exchange(ref _wakeState, WakeIdle);
+            }
         }
 
         /// <summary>Stops the dispatcher thread. Pins and Irqs stay as they are.</summary>
@@ -621,11 +697,11 @@ namespace NanoIrq
             _targetStalledPoll = stalled;
         }
 
-        private int MillisToNextDeadline()
+        // Earliest pending deadline of every Irq and target (due or not); false when none.
+        private bool TryGetNextDeadline(out uint best)
         {
-            uint now = _clock.NowMicros;
             bool found = false;
-            uint best = 0;
+            best = 0;
             lock (_dispatchGate)
             {
                 Irq[] irqs = _irqs;
@@ -650,6 +726,14 @@ namespace NanoIrq
                 }
             }
 
+            return found;
+        }
+
+        private int MillisToNextDeadline()
+        {
+            uint now = _clock.NowMicros;
+            uint best;
+            bool found = TryGetNextDeadline(out best);
             if (_ring.Count > 0)
             {
                 return 0;
@@ -662,6 +746,40 @@ namespace NanoIrq
 
             int millis = Ticks.ToMillisRoundedUp(Ticks.Diff(best, now));
             return millis > MaxIdleMillis ? MaxIdleMillis : millis;
+        }
+
+        // Called at the end of a Poll that ran, under the dispatch gate: see WakeSource.
+        private void ArmWakeSource()
+        {
+            IWakeSource source = _wakeSource;
+            if (source == null)
+            {
+                return;
+            }
+
+            uint next;
+            bool found = TryGetNextDeadline(out next);
+            int delay = found ? Ticks.Diff(next, _clock.NowMicros) : 0;
+            if (!found || delay <= 0)
+            {
+                // Nothing pending, or due already (the thread polls again without waiting for a wake-up).
+                if (Interlocked.Exchange(ref _wakeState, WakeIdle) != WakeIdle)
+                {
+                    source.Cancel();
+                }
+
+                return;
+            }
+
+            if (_wakeState == WakeArmed && _wakeDeadline == next)
+            {
+                return;
+            }
+
+            // State first: a wake-up that fires as soon as it is armed calls Wake, which resets it.
+            _wakeDeadline = next;
+            Interlocked.Exchange(ref _wakeState, WakeArmed);
+            source.WakeAfter(delay);
         }
 
         private void Run()

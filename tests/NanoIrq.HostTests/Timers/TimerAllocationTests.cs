@@ -66,6 +66,42 @@ namespace NanoIrq.HostTests.Timers
         }
 
         [TestMethod]
+        public void ArmingAndFiringTheWakeSourceAllocatesNothing()
+        {
+            // The dispatcher thread's work per wake, with the thread played by the loop: the clock steps to the
+            // source's due time, the source fires (IrqDispatcher.Wake), Poll services the timer and re-arms.
+            FakeClock clock = new FakeClock(0xFFFF0000u);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = new FakeWakeSource(clock, dispatcher.Wake);
+            dispatcher.WakeSource = source;
+            TimerIrq timer = new TimerIrq(clock, Count, "alloc");
+            dispatcher.Attach(timer);
+            timer.StartPeriodic(250);
+            dispatcher.Poll();
+            int firesBefore = timer.Fires;
+            RunWakes(clock, source, dispatcher, 1000);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            RunWakes(clock, source, dispatcher, 100000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 wake-ups (arm, fire, poll)");
+            Assert.AreEqual(firesBefore + 101000, timer.Fires, "a fire per wake-up");
+            Assert.AreEqual(101001, source.Arms, "an arm per wake-up plus the first");
+            Assert.AreEqual(0, timer.Lateness.Max, "every fire at its due time");
+            dispatcher.Dispose();
+        }
+
+        private static void RunWakes(FakeClock clock, FakeWakeSource source, IrqDispatcher dispatcher, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                clock.Advance(Ticks.Diff(source.DueMicros, clock.NowMicros));
+                source.FireIfDue();
+                dispatcher.Poll();
+            }
+        }
+
+        [TestMethod]
         public void StatisticsUpdateAllocatesNothing()
         {
             LatencyStats stats = new LatencyStats("alloc");

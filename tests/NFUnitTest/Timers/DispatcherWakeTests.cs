@@ -1,0 +1,378 @@
+using System;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Timers
+{
+    /// <summary>
+    /// IrqDispatcher.WakeSource on a FakeClock with a FakeWakeSource: what the dispatcher arms (delay = next deadline
+    /// minus now in µs) and when; the test plays the dispatcher thread by stepping the clock to the source's due time,
+    /// firing it and polling.
+    /// </summary>
+    [TestClass]
+    public class DispatcherWakeTests
+    {
+        private static int s_fires;
+        private static uint s_lastFireAt;
+        private static int s_edges;
+        private static FakeClock s_clock;
+
+        private static void Count(TimerIrq timer)
+        {
+            s_fires++;
+            s_lastFireAt = s_clock.NowMicros;
+        }
+
+        private static void CountEdge(Irq irq, EdgeRecord edge)
+        {
+            s_edges++;
+        }
+
+        private static FakeClock Reset(uint startMicros)
+        {
+            s_fires = 0;
+            s_lastFireAt = 0;
+            s_edges = 0;
+            s_clock = new FakeClock(startMicros);
+            return s_clock;
+        }
+
+        private static FakeWakeSource Wire(IrqDispatcher dispatcher, int resolutionMicros)
+        {
+            FakeWakeSource source = new FakeWakeSource(dispatcher.Clock, dispatcher.Wake, resolutionMicros);
+            dispatcher.WakeSource = source;
+            return source;
+        }
+
+        // One round of the dispatcher thread as the wake source drives it: sleep until the wake-up, then poll.
+        private static void RunToWake(FakeClock clock, FakeWakeSource source, IrqDispatcher dispatcher)
+        {
+            Assert.IsTrue(source.IsPending, "a wake-up is armed");
+            clock.Advance(Ticks.Diff(source.DueMicros, clock.NowMicros));
+            Assert.IsTrue(source.FireIfDue(), "due at its time");
+            dispatcher.Poll();
+        }
+
+        [TestMethod]
+        public void WithoutAWakeSourceNothingIsArmedAndTheDefaultIsNull()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            Assert.IsNull(dispatcher.WakeSource, "none by default");
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(1500);
+            dispatcher.Poll();
+            clock.Advance(1500);
+            dispatcher.Poll();
+            Assert.AreEqual(1, s_fires, "timers work as before");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void TheArmedDelayIsTheNextDeadlineMinusNowInMicroseconds()
+        {
+            FakeClock clock = Reset(1000);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(2500);                 // due at 3500
+            clock.Advance(137);
+            dispatcher.Poll();
+            Assert.AreEqual(1, source.Arms, "armed once");
+            Assert.AreEqual(2363, source.LastDelayMicros, "3500 - 1137 µs");
+            Assert.AreEqual(3500u, source.DueMicros, "due at the deadline itself");
+
+            clock.Advance(700);
+            dispatcher.Poll();
+            Assert.AreEqual(1, source.Arms, "same deadline and no wake-up since: not re-armed");
+
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_fires, "fired on the wake-up");
+            Assert.AreEqual(3500u, s_lastFireAt, "at the deadline to the µs");
+            Assert.AreEqual(0, timer.Lateness.Max, "0 µs late");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void AnEarlierDeadlineReArmsTheSource()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq slow = new TimerIrq(clock, Count, "slow");
+            TimerIrq fast = new TimerIrq(clock, Count, "fast");
+            dispatcher.Attach(slow);
+            dispatcher.Attach(fast);
+            slow.StartOneShot(5000);                  // due at 5000
+            dispatcher.Poll();
+            Assert.AreEqual(5000, source.LastDelayMicros, "armed for the only deadline");
+
+            clock.Advance(1000);
+            fast.StartOneShot(1500);                  // due at 2500: earlier
+            dispatcher.Wake();                        // as after a change from another thread
+            dispatcher.Poll();
+            Assert.AreEqual(2, source.Arms, "re-armed");
+            Assert.AreEqual(1500, source.LastDelayMicros, "for the earlier deadline");
+            Assert.AreEqual(2500u, source.DueMicros, "due at 2500");
+
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_fires, "the fast one fired");
+            Assert.AreEqual(2500u, s_lastFireAt, "at 2500");
+            Assert.AreEqual(3, source.Arms, "then armed for the slow one");
+            Assert.AreEqual(2500, source.LastDelayMicros, "5000 - 2500 µs");
+
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(2, s_fires, "the slow one fired");
+            Assert.AreEqual(5000u, s_lastFireAt, "at 5000");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void AnEarlierDeadlineIsArmedEvenWithoutWake()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq slow = new TimerIrq(clock, Count, "slow");
+            TimerIrq fast = new TimerIrq(clock, Count, "fast");
+            dispatcher.Attach(slow);
+            dispatcher.Attach(fast);
+            slow.StartOneShot(5000);
+            dispatcher.Poll();
+            fast.StartOneShot(300);
+            dispatcher.Poll();
+            Assert.AreEqual(2, source.Arms, "a changed deadline re-arms on the next poll");
+            Assert.AreEqual(300, source.LastDelayMicros, "for the earlier one");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void TheSourceIsCancelledOnceWhenNothingIsPending()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            dispatcher.Poll();
+            Assert.AreEqual(0, source.Arms, "no deadline: not armed");
+            Assert.AreEqual(1, source.Cancels, "cancelled");
+
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(800);
+            dispatcher.Poll();
+            Assert.AreEqual(800, source.LastDelayMicros, "armed for the one-shot");
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_fires, "fired");
+            Assert.IsFalse(source.IsPending, "nothing armed after the last deadline");
+            Assert.AreEqual(2, source.Cancels, "idle again: cancelled");
+            dispatcher.Poll();
+            dispatcher.Poll();
+            Assert.AreEqual(2, source.Cancels, "cancelled once and not on every idle poll");
+
+            timer.StartPeriodic(1000);
+            dispatcher.Poll();
+            Assert.IsTrue(source.IsPending, "armed");
+            timer.Stop();
+            dispatcher.Wake();
+            dispatcher.Poll();
+            Assert.IsFalse(source.IsPending, "a timer stopped from outside: cancelled on the next poll");
+            Assert.AreEqual(3, source.Cancels, "three cancels in all");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void ASubMillisecondPeriodicTimerIsArmedEveryPeriodAndKeepsItsRate()
+        {
+            FakeClock clock = Reset(0xFFFFF000u);     // crosses the 32-bit wrap after 4096 µs
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq timer = new TimerIrq(clock, Count, "fast");
+            dispatcher.Attach(timer);
+            timer.StartPeriodic(250);
+            dispatcher.Poll();
+            Assert.AreEqual(250, source.LastDelayMicros, "first fire one period away");
+            for (int i = 0; i < 400; i++)
+            {
+                RunToWake(clock, source, dispatcher);
+                Assert.AreEqual(250, source.LastDelayMicros, "re-armed one period ahead");
+            }
+
+            Assert.AreEqual(400, s_fires, "400 fires in 100 ms: 4 kHz kept");
+            Assert.AreEqual(401, source.Arms, "one arm per period plus the first");
+            Assert.AreEqual(0, timer.Skipped, "none skipped");
+            Assert.AreEqual(0, timer.Lateness.Max, "every fire at its due time");
+            Assert.AreEqual(Ticks.Add(0xFFFFF000u, 100000), clock.NowMicros, "exactly 100 ms of clock");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void AMillisecondSourceServesWithinItsResolution()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1000);
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(1500);
+            dispatcher.Poll();
+            Assert.AreEqual(1500, source.LastDelayMicros, "the dispatcher asks for the exact delay");
+            Assert.AreEqual(2000u, source.DueMicros, "a 1 ms source rounds it up");
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_fires, "fired");
+            Assert.AreEqual(500, timer.Lateness.Max, "500 µs late: within one resolution step");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void AnEarlyWakeUpDoesNotFireATimerEarly()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(1000);
+            dispatcher.Poll();
+            clock.Advance(400);
+            source.Fire();                            // spurious: 600 µs early
+            dispatcher.Poll();
+            Assert.AreEqual(0, s_fires, "not fired early");
+            Assert.IsTrue(source.IsPending, "re-armed");
+            Assert.AreEqual(2, source.Arms, "a second arm");
+            Assert.AreEqual(600, source.LastDelayMicros, "for the 600 µs left");
+
+            clock.Advance(599);
+            source.Fire();                            // 1 µs early
+            dispatcher.Poll();
+            Assert.AreEqual(0, s_fires, "still not fired 1 µs early");
+            Assert.AreEqual(1, source.LastDelayMicros, "re-armed for 1 µs");
+
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_fires, "fired at the deadline");
+            Assert.AreEqual(1000u, s_lastFireAt, "at 1000");
+            Assert.AreEqual(0, timer.Lateness.Max, "0 µs late");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void AFilterDeadlineIsArmedAndServedOnTheWakeUp()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
+            IrqOptions options = new IrqOptions();
+            options.Filter = new QuietTimeDebouncer(false, 700);
+            new IrqPin(sim, 4).Irq(CountEdge, IrqTrigger.Both, options);
+            clock.Advance(100);
+            sim.Pin(4).Drive(true);                   // quiet until 800
+            clock.Advance(50);
+            dispatcher.Poll();
+            Assert.AreEqual(650, source.LastDelayMicros, "800 - 150 µs");
+            Assert.AreEqual(0, s_edges, "held by the debouncer");
+            RunToWake(clock, source, dispatcher);
+            Assert.AreEqual(1, s_edges, "the debounced edge on the wake-up");
+            Assert.AreEqual(800u, clock.NowMicros, "at the filter deadline");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void ADeadlineAlreadyDueIsNotArmed()
+        {
+            FakeClock clock = Reset(1000);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            StuckTarget stuck = new StuckTarget();
+            stuck.Due = 500;
+            dispatcher.Attach(stuck);
+            dispatcher.Poll();
+            Assert.AreEqual(1, stuck.Served, "served");
+            Assert.AreEqual(0, source.Arms, "a deadline in the past is not armed: no wake-up storm");
+            Assert.AreEqual(1, source.Cancels, "cancelled instead");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void APollHeldOffByTheCriticalSectionArmsNothing()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource source = Wire(dispatcher, 1);
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartOneShot(400);
+            int key = dispatcher.CriticalSection.Disable();
+            Assert.AreEqual(0, dispatcher.Poll(), "held off");
+            Assert.AreEqual(0, source.Arms, "not armed while held");
+            dispatcher.CriticalSection.Restore(key);
+            dispatcher.Poll();
+            Assert.AreEqual(400, source.LastDelayMicros, "armed by the first poll after Restore");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void ReplacingTheSourceCancelsTheOldOneAndStopCancelsTheCurrent()
+        {
+            FakeClock clock = Reset(0);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            FakeWakeSource first = Wire(dispatcher, 1);
+            TimerIrq timer = new TimerIrq(clock, Count, "t");
+            dispatcher.Attach(timer);
+            timer.StartPeriodic(2000);
+            dispatcher.Poll();
+            Assert.IsTrue(first.IsPending, "first armed");
+            FakeWakeSource second = Wire(dispatcher, 1);
+            Assert.IsFalse(first.IsPending, "the replaced source is cancelled");
+            Assert.AreSame(second, dispatcher.WakeSource, "the new one is in place");
+            dispatcher.Poll();
+            Assert.AreEqual(2000, second.LastDelayMicros, "and armed by the next poll");
+            Assert.AreEqual(1, first.Arms, "the old one is no longer used");
+
+            dispatcher.Start();
+            Assert.ThrowsException(typeof(InvalidOperationException), () => { dispatcher.WakeSource = first; });
+            Assert.AreSame(second, dispatcher.WakeSource, "unchanged after the refused set");
+            dispatcher.Stop();
+            Assert.IsFalse(second.IsPending, "Stop cancels the source");
+            dispatcher.WakeSource = null;
+            Assert.IsNull(dispatcher.WakeSource, "cleared while stopped");
+            dispatcher.Dispose();
+        }
+
+        [TestMethod]
+        public void FakeWakeSourceRefusesBadInput()
+        {
+            FakeClock clock = new FakeClock(0);
+            Assert.ThrowsException(typeof(ArgumentNullException), () => { new FakeWakeSource(null, null, 1); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { new FakeWakeSource(clock, null, 0); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { new FakeWakeSource(clock, null, 1000001); });
+            FakeWakeSource source = new FakeWakeSource(clock, null, 1000000);
+            source.WakeAfter(int.MaxValue);
+            Assert.AreEqual(2148000000u, source.DueMicros, "2148 whole seconds: rounded up without overflow");
+            source.WakeAfter(-5);
+            Assert.AreEqual(0u, source.DueMicros, "0 or less: due now");
+            source.Dispose();
+            Assert.IsFalse(source.IsPending, "disposed: nothing pending");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => { source.WakeAfter(1); });
+        }
+    }
+
+    /// <summary>A target whose deadline never moves: due forever once the clock passes it.</summary>
+    internal sealed class StuckTarget : IDispatchTarget
+    {
+        public uint Due;
+        public int Served;
+
+        public bool TryGetDeadline(out uint deadlineMicros)
+        {
+            deadlineMicros = Due;
+            return true;
+        }
+
+        public void Service(uint nowMicros)
+        {
+            Served++;
+        }
+    }
+}

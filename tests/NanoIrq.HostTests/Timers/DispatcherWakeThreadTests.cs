@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoIrq;
+
+namespace NanoIrq.HostTests.Timers
+{
+    /// <summary>
+    /// The dispatcher thread with a wake source: the wake-up ends the thread's millisecond wait. The deadline is on a
+    /// FakeClock far enough ahead that the thread's own timeout is its 1,000 ms maximum, so a fire well before that
+    /// can only come from the wake-up. Waits on an event for the handler (bounded), never sleeps.
+    /// </summary>
+    [TestClass]
+    public class DispatcherWakeThreadTests
+    {
+        [TestMethod]
+        public void TheWakeUpReleasesTheDispatcherThreadBeforeItsTimeout()
+        {
+            FakeClock clock = new FakeClock(0);
+            using (ManualResetEvent fired = new ManualResetEvent(false))
+            using (IrqDispatcher dispatcher = new IrqDispatcher(clock))
+            {
+                FakeWakeSource source = new FakeWakeSource(clock, dispatcher.Wake);
+                dispatcher.WakeSource = source;
+                TimerIrq timer = new TimerIrq(clock, t => fired.Set(), "far");
+                dispatcher.Attach(timer);
+                timer.StartOneShot(TimerIrq.MaxPeriodMicros);   // 1,000 s ahead: the thread waits its 1,000 ms maximum
+                dispatcher.Start();
+
+                Stopwatch armed = Stopwatch.StartNew();
+                while (!source.IsPending && armed.ElapsedMilliseconds < 10000)
+                {
+                    Thread.Yield();
+                }
+
+                Assert.IsTrue(source.IsPending, "the thread's first poll armed the source");
+                Assert.AreEqual(TimerIrq.MaxPeriodMicros, source.LastDelayMicros, "for the one-shot's full delay");
+
+                clock.Advance(TimerIrq.MaxPeriodMicros);
+                Stopwatch watch = Stopwatch.StartNew();
+                Assert.IsTrue(source.FireIfDue(), "due");
+                Assert.IsTrue(fired.WaitOne(10000), "the timer fired");
+                watch.Stop();
+                dispatcher.Stop();
+
+                // The thread's timeout would end its wait up to 1,000 ms after it began; the wake-up ends it at once.
+                Assert.IsTrue(watch.ElapsedMilliseconds < 700, "fired " + watch.ElapsedMilliseconds + " ms after the wake-up");
+                Assert.IsFalse(source.IsPending, "Stop cancelled the source");
+                Assert.AreEqual(1, timer.Fires, "once");
+            }
+        }
+    }
+}
