@@ -4,8 +4,10 @@ using nanoFramework.Hardware.Esp32;
 namespace NanoIrq
 {
     /// <summary>
-    /// An <see cref="IWakeSource"/> on the ESP32 high-resolution timer (esp_timer): µs-resolution wake-ups for
-    /// <see cref="TimerIrq"/>s on ESP32, S2, S3, C3 and C6. Device only.
+    /// An <see cref="IWakeSource"/> on the ESP32 high-resolution timer (esp_timer): a wake-up armed to the µs for
+    /// <see cref="IrqDispatcher.WakeSource"/> on ESP32, S2, S3, C3 and C6 (<c>d.WakeSource = new
+    /// Esp32TimerSource(d.Wake)</c>). Device only. On the stock firmware it is delivered on the 10 ms RTOS tick:
+    /// see below.
     /// </summary>
     /// <remarks>
     /// <para><b>Resolution and path.</b> The hardware counts 1 µs and the native timer fires at the requested
@@ -13,9 +15,17 @@ namespace NanoIrq
     /// (category "high resolution timer") to the runtime's event queue and the managed
     /// <c>OnHighResTimerExpired</c> handler runs later on the event thread, which then calls the
     /// <see cref="WakeHandler"/> (the dispatcher's <c>Wake</c>), and the dispatcher thread runs the timer's
-    /// handler. The delay of that path is not documented upstream and has not been measured here: measure it
-    /// with <see cref="TimerIrq.Lateness"/> (see docs/timers.md). Managed threads are time-sliced in 20 ms
-    /// quanta, so a busy thread can add up to that much.</para>
+    /// handler.</para>
+    /// <para><b>No sub-ms wake-ups on the stock firmware.</b> When every managed thread waits, the ESP32 runtime
+    /// looks for posted events once per FreeRTOS tick (its idle loop, <c>Events_WaitForEvents</c> in
+    /// nf-interpreter targets/ESP32/_nanoCLR/targetPAL_Events.cpp, calls <c>vTaskDelay(1)</c> between checks, and
+    /// <c>CPU_Sleep</c> is empty), and the firmware runs FreeRTOS at 100 Hz (ESP-IDF's default; its tick-to-time
+    /// conversion in targets/ESP32/_include/targetHAL_Time.h assumes it). The expiry posted at the exact µs
+    /// therefore reaches managed code at the next 10 ms tick, the same grid on which the dispatcher's own
+    /// millisecond wait ends: expect lateness of 0 to about 10 ms either way, not µs. Managed threads are also
+    /// time-sliced in 20 ms quanta, so a busy thread can add up to that. The source is correct (never early) and
+    /// cheap to arm; measure what it gives with <see cref="TimerIrq.Lateness"/> (the TwoLeds sample has a
+    /// switch for it, see docs/timers.md).</para>
     /// <para><b>Limits.</b> The stock firmware has a table of 10 high-resolution timers in total; each
     /// Esp32TimerSource takes one, so share one source per dispatcher rather than one per timer.</para>
     /// <para><see cref="WakeAfter"/> calls <c>StartOneShot</c> only (which stops a pending shot first) and

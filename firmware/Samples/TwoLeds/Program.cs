@@ -21,6 +21,12 @@ namespace NanoIrq.Samples
         /// <summary>GPIO of the debug pin.</summary>
         public const int DebugPin = 5;
 
+        // true: the dispatcher is also woken by an ESP32 high-resolution timer armed for each deadline
+        // (IrqDispatcher.WakeSource). On the stock firmware that wake-up still reaches managed code on the 10 ms
+        // FreeRTOS tick, like the dispatcher's own wait, so the lateness reports should look the same either way:
+        // flip it to measure that on your board (docs/timers.md, "Wake-ups").
+        private static readonly bool WakeWithHighResTimer = false;
+
         /// <summary>Starts the dispatcher thread and the two timers, then prints a report every 5 s.</summary>
         public static void Main()
         {
@@ -29,11 +35,16 @@ namespace NanoIrq.Samples
             GpioController gpio = new GpioController();
             TwoLedsApp app = new TwoLedsApp(dispatcher, new GpioOutput(gpio, RedPin), new GpioOutput(gpio, GreenPin));
             app.Red.DebugPin = new GpioOutput(gpio, DebugPin);
+            if (WakeWithHighResTimer)
+            {
+                dispatcher.WakeSource = new Esp32TimerSource(dispatcher.Wake); // one of the firmware's 10 HighResTimers
+            }
 
             dispatcher.Start();
             app.Start();
             Debug.WriteLine("TwoLeds: red every " + TwoLedsApp.RedPeriodMillis.ToString() + " ms, green every "
-                + TwoLedsApp.GreenPeriodMillis.ToString() + " ms, report every " + TwoLedsApp.ReportPeriodMillis.ToString() + " ms");
+                + TwoLedsApp.GreenPeriodMillis.ToString() + " ms, report every " + TwoLedsApp.ReportPeriodMillis.ToString() + " ms"
+                + (WakeWithHighResTimer ? ", woken by the high-resolution timer" : ", dispatcher's ms wait only"));
 
             while (true)
             {

@@ -3,16 +3,20 @@ using System;
 namespace NanoIrq
 {
     /// <summary>
-    /// A one-shot wake-up at a chosen delay: what makes a <see cref="TimerIrq"/> fire on time on a device
-    /// instead of at the dispatcher's next idle timeout. The source calls its <see cref="WakeHandler"/>
-    /// (usually <c>IrqDispatcher.Wake</c>) once the delay has elapsed; the dispatcher then polls and
-    /// services the due timer.
+    /// A one-shot wake-up at a chosen delay for <see cref="IrqDispatcher.WakeSource"/>: the dispatcher arms it for
+    /// its earliest deadline (timer Irqs, filter timeouts) after each poll, and the source calls its
+    /// <see cref="WakeHandler"/> (the dispatcher's <c>Wake</c>) once the delay has elapsed, ending the dispatcher
+    /// thread's millisecond wait early.
     /// </summary>
     /// <remarks>
-    /// Implementations: <c>Esp32TimerSource</c> (ESP32 high-resolution timer, 1 µs resolution, delivered
-    /// through the managed event queue), <see cref="SystemTimerSource"/> (<c>System.Threading.Timer</c>,
-    /// 1 ms resolution, any target and the host). <see cref="WakeAfter"/> must not allocate after
-    /// construction: it is called on every timer fire.
+    /// <para>Contract: never wake before the delay (round up to the resolution); a wake-up that does come early
+    /// is harmless (nothing fires before its deadline; the dispatcher re-arms for the time left).
+    /// <see cref="WakeAfter"/> and <see cref="Cancel"/> are called on the dispatching thread and must not
+    /// allocate after construction; the handler may be called from any thread.</para>
+    /// <para>Implementations: <c>Esp32TimerSource</c> (ESP32 esp_timer, armed to the µs but delivered to managed
+    /// code on the 10 ms RTOS tick of the stock firmware), <see cref="SystemTimerSource"/>
+    /// (<c>System.Threading.Timer</c>, 1 ms), <see cref="FakeWakeSource"/> (tests: fired by hand). See
+    /// docs/timers.md for what each target achieves.</para>
     /// </remarks>
     public interface IWakeSource : IDisposable
     {

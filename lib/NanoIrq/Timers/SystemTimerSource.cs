@@ -5,7 +5,9 @@ namespace NanoIrq
 {
     /// <summary>
     /// An <see cref="IWakeSource"/> on <c>System.Threading.Timer</c>: the portable choice for RP2040/RP2350
-    /// and other nanoFramework targets without a µs hardware timer API, and for the host.
+    /// and other nanoFramework targets without a µs hardware timer API, and for the host. Its 1 ms step is also
+    /// the step of the dispatcher thread's own wait, so as <see cref="IrqDispatcher.WakeSource"/> it adds
+    /// nothing there; it serves a main loop that calls <c>Poll</c> itself (give it a handler that wakes the loop).
     /// </summary>
     /// <remarks>
     /// <para>Resolution 1 ms: delays are rounded up to whole ms by <see cref="Ticks.ToMillisRoundedUp"/> (a 1,500 µs
