@@ -400,7 +400,10 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Stops the dispatcher thread and waits for it (unless called from a handler on it); safe when not running.</summary>
+        /// <summary>
+        /// Stops the dispatcher thread and waits for it (unless called from a handler on it); safe when not running.
+        /// The thread cancels the <see cref="WakeSource"/> as it ends.
+        /// </summary>
         public void Stop()
         {
             Thread thread = _thread;
@@ -416,12 +419,6 @@ namespace NanoIrq
             }
 
             _thread = null;
-            IWakeSource source = _wakeSource;
-            if (source != null)
-            {
-                source.Cancel();
-                Interlocked.Exchange(ref _wakeState, WakeIdle);
-            }
         }
 
         /// <summary>Stops the dispatcher thread. Pins and Irqs stay as they are.</summary>
@@ -802,6 +799,17 @@ namespace NanoIrq
                 if (wait > 0 && _running != 0)
                 {
                     _wake.WaitOne(wait, false);
+                }
+            }
+
+            // Stopped (also from a handler, whose poll re-armed the source after Stop returned): no wake-up pending.
+            lock (_dispatchGate)
+            {
+                IWakeSource source = _wakeSource;
+                if (source != null)
+                {
+                    source.Cancel();
+                    Interlocked.Exchange(ref _wakeState, WakeIdle);
                 }
             }
         }

@@ -50,5 +50,33 @@ namespace NanoIrq.HostTests.Timers
                 Assert.AreEqual(1, timer.Fires, "once");
             }
         }
+
+        [TestMethod]
+        public void StopFromAHandlerLeavesNoWakeUpPending()
+        {
+            FakeClock clock = new FakeClock(0);
+            using (IrqDispatcher dispatcher = new IrqDispatcher(clock))
+            {
+                FakeWakeSource source = new FakeWakeSource(clock, dispatcher.Wake);
+                dispatcher.WakeSource = source;
+                TimerIrq timer = new TimerIrq(clock, t => dispatcher.Stop(), "stopper");
+                dispatcher.Attach(timer);
+                timer.StartPeriodic(1000);          // its poll re-arms the source after Stop returned
+                clock.Advance(1000);
+                dispatcher.Start();
+
+                Stopwatch watch = Stopwatch.StartNew();
+                while (source.Cancels == 0 && watch.ElapsedMilliseconds < 10000)
+                {
+                    Thread.Yield();
+                }
+
+                Assert.AreEqual(1, timer.Fires, "the handler ran and stopped the dispatcher");
+                Assert.IsFalse(dispatcher.IsRunning, "stopped");
+                Assert.IsFalse(source.IsPending, "the ending thread cancelled the wake-up its last poll armed");
+                Assert.AreEqual(1, source.Arms, "armed once by the last poll");
+                Assert.AreEqual(1, source.Cancels, "and cancelled once as the thread ended");
+            }
+        }
     }
 }
