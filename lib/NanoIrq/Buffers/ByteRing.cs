@@ -31,7 +31,7 @@ namespace NanoIrq
         public ByteRing(int capacity, OverflowPolicy policy)
             : base(capacity, policy)
         {
-            _data = new byte[capacity];
+            _data = new byte[StorageSlots];
         }
 
         /// <summary>

@@ -28,14 +28,14 @@ namespace NanoIrq
 
         private readonly int[] _words;
 
-        /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> edges (16 bytes of storage each).</summary>
+        /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> edges (16 bytes of storage per slot of <see cref="SpscRing.StorageSlots"/>).</summary>
         /// <param name="capacity">Slots, in [1, <see cref="SpscRing.MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
         /// <param name="policy">What a write does when the ring is full.</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
         public EdgeRing(int capacity, OverflowPolicy policy)
             : base(capacity, policy)
         {
-            _words = new int[capacity * 4];
+            _words = new int[StorageSlots * 4];
         }
 
         /// <summary>

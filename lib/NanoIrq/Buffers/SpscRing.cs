@@ -17,10 +17,13 @@ namespace NanoIrq
     /// <para><b>Counters</b> wrap modulo 2^32 like the tick counter. <see cref="Written"/> counts every item
     /// offered, accepted or not, so that <c>Written == ReadCount + Dropped + Count</c> whenever neither side is
     /// inside a call.</para>
-    /// <para><b>Positions.</b> The head (next to read) and the tail (next to write) run over [0, M) where M is
-    /// the largest multiple of the capacity not above 2^30; an item's slot is its position modulo the
-    /// capacity, and the count is (tail - head) mod M. Each side steps its own slot number alongside its
-    /// position, so no call divides.</para>
+    /// <para><b>Storage and positions.</b> The payload array has <see cref="StorageSlots"/> slots: the capacity
+    /// rounded up to a power of two (a ring of 1000 bytes stores 1024; capacities that are powers of two waste
+    /// nothing), while <see cref="Capacity"/> is still the exact limit on stored items. The head (next to read)
+    /// and the tail (next to write) are free-running 32-bit counters that wrap modulo 2^32; an item's slot is
+    /// its position masked to the storage size, and the count is tail - head (wrapping), so every call is a
+    /// handful of additions and masks, with no division and no wrap test. The counters <see cref="Written"/>
+    /// and <see cref="ReadCount"/> are derived from the positions rather than stepped on every call.</para>
     /// <para><b>Ownership.</b> Only the producer writes the tail. Only the consumer writes the head, except
     /// under <see cref="OverflowPolicy.DropOldest"/> where the producer may also advance it by one with a
     /// compare-and-swap to discard the oldest item; the consumer then commits each read with a compare-and-swap
@@ -48,8 +51,8 @@ namespace NanoIrq
     /// item's loads acquires them (nanoFramework's mscorlib has no Volatile class; the <c>volatile</c> keyword
     /// is not used because it lacks <c>IsVolatile</c>). The read-modify-writes listed above still use
     /// <see cref="Interlocked"/>, because a thread switch can fall between a load and a store.</para>
-    /// <para>ABA: a DropOldest commit compares positions modulo at least 2^29, so it could be fooled only if
-    /// the producer discarded 2^29 items while the consumer was paused between copying and committing one.</para>
+    /// <para>ABA: a DropOldest commit compares positions modulo 2^32, so it could be fooled only if the
+    /// producer discarded 2^32 items while the consumer was paused between copying and committing one.</para>
     /// <para><b>Layout.</b> On the host the producer's fields, the consumer's fields and the read-only fields
     /// sit on separate 64-byte cache lines (padding compiled only for the host), so that one side's stores do
     /// not evict the line the other side reads on every call.</para>
@@ -60,23 +63,27 @@ namespace NanoIrq
         /// <summary>Largest capacity accepted by every ring: 16,777,216 items (2^24).</summary>
         public const int MaxCapacity = 1 << 24;
 
-        private readonly int _capacity;
-        private readonly int _modulus;
-        private readonly int _policy;
+        private const int Reject = (int)OverflowPolicy.Reject;
+        private const int DropOldest = (int)OverflowPolicy.DropOldest;
+        private const int Overwrite = (int)OverflowPolicy.Overwrite;
 
-#pragma warning disable CS0169, CS0414
+        private readonly int _capacity;
+        private readonly int _mask;
+        private readonly int _policy;
+        private int _origin;
+
+#pragma warning disable CS0169
 #if NANOIRQ_HOST
         private long _padReadOnly0, _padReadOnly1, _padReadOnly2, _padReadOnly3, _padReadOnly4, _padReadOnly5, _padReadOnly6, _padReadOnly7;
 #endif
 
         // Producer side. _tail is published to the consumer; _overwrites is the Overwrite sequence lock;
-        // _dropped is added to by both sides (Interlocked); the rest is the producer's own.
+        // _dropped is added to by both sides (Interlocked); the rest is written by the producer only.
         private int _tail;
-        private int _tailSlot;
         private int _headSeen;
-        private int _written;
         private int _highWater;
         private int _overwriting;
+        private int _unpublished;
         private int _overwrites;
         private int _dropped;
 
@@ -84,19 +91,19 @@ namespace NanoIrq
         private long _padProducer0, _padProducer1, _padProducer2, _padProducer3, _padProducer4, _padProducer5, _padProducer6, _padProducer7;
 #endif
 
-        // Consumer side. _head is published to the producer (and moved by it under DropOldest); the rest is the consumer's own.
+        // Consumer side. _head is published to the producer (and moved by it under DropOldest); the rest is
+        // written by the consumer only.
         private int _head;
         private int _headLocal;
-        private int _headSlot;
         private int _tailSeen;
         private int _overwritesSeen;
         private int _overwriteCheck;
-        private int _read;
+        private int _cleared;
 
 #if NANOIRQ_HOST
         private long _padConsumer0, _padConsumer1, _padConsumer2, _padConsumer3, _padConsumer4, _padConsumer5, _padConsumer6, _padConsumer7;
 #endif
-#pragma warning restore CS0169, CS0414
+#pragma warning restore CS0169
 
         internal SpscRing(int capacity, OverflowPolicy policy)
         {
@@ -115,15 +122,30 @@ namespace NanoIrq
                 throw new ArgumentOutOfRangeException("capacity", "must be in [2, 16777216] items with OverflowPolicy.Overwrite (the newest slot is rewritten in place).");
             }
 
+            int storage = 1;
+            while (storage < capacity)
+            {
+                storage <<= 1;
+            }
+
             _capacity = capacity;
+            _mask = storage - 1;
             _policy = (int)policy;
-            _modulus = (1 << 30) / capacity * capacity;
         }
 
         /// <summary>Items the ring can hold, fixed at construction, in [1, <see cref="MaxCapacity"/>].</summary>
         public int Capacity
         {
             get { return _capacity; }
+        }
+
+        /// <summary>
+        /// Slots allocated for the payload: <see cref="Capacity"/> rounded up to a power of two, in
+        /// [<see cref="Capacity"/>, 2 * <see cref="Capacity"/> - 1]. Only <see cref="Capacity"/> of them hold items at once.
+        /// </summary>
+        public int StorageSlots
+        {
+            get { return _mask + 1; }
         }
 
         /// <summary>The overflow policy chosen at construction.</summary>
@@ -140,8 +162,8 @@ namespace NanoIrq
                 // Head first: both positions only move forwards, so the tail read second is never behind it.
                 int head = Observe(ref _head);
                 int tail = Observe(ref _tail);
-                int count = Distance(tail, head);
-                return count > _capacity ? _capacity : count;
+                int count = tail - head;
+                return count < 0 ? 0 : count > _capacity ? _capacity : count;
             }
         }
 
@@ -154,13 +176,19 @@ namespace NanoIrq
         /// <summary>Items offered to the write calls since construction, including refused ones (wraps modulo 2^32).</summary>
         public int Written
         {
-            get { return Observe(ref _written); }
+            get { return Observe(ref _tail) - _origin + Observe(ref _unpublished); }
         }
 
         /// <summary>Items taken by the read calls since construction (wraps modulo 2^32).</summary>
         public int ReadCount
         {
-            get { return Observe(ref _read); }
+            get
+            {
+                // Every head move is a read, except the items Clear discards and, under DropOldest, the items
+                // the producer discards (all of which, and only which, DropOldest counts as dropped).
+                int skipped = _policy == DropOldest ? Observe(ref _dropped) : Observe(ref _cleared);
+                return Observe(ref _head) - _origin - skipped;
+            }
         }
 
         /// <summary>
@@ -188,7 +216,8 @@ namespace NanoIrq
             {
                 int tail = Observe(ref _tail);
                 int head = _headLocal;
-                if (_policy == (int)OverflowPolicy.DropOldest)
+                int discarded = tail - head;
+                if (_policy == DropOldest)
                 {
                     int seen = Interlocked.CompareExchange(ref _head, tail, head);
                     if (seen != head)
@@ -200,40 +229,29 @@ namespace NanoIrq
                 else
                 {
                     Publish(ref _head, tail);
+                    Publish(ref _cleared, _cleared + discarded);
                 }
 
-                int discarded = Distance(tail, head);
                 _headLocal = tail;
                 _tailSeen = tail;
-                _headSlot = tail % _capacity;
                 AddDropped(discarded);
                 return discarded;
             }
         }
 
-        /// <summary>Largest position + 1: positions run over [0, Modulus).</summary>
-        internal int Modulus
-        {
-            get { return _modulus; }
-        }
-
         /// <summary>
-        /// Tests only, on an empty ring no thread is using: moves both positions to
-        /// <c>Modulus - itemsBeforeWrap</c> so that the position wrap can be exercised in a few writes; returns
-        /// the modulus.
+        /// Tests only, on an empty ring no thread is using: moves both positions to 2^32 - <paramref name="itemsBeforeWrap"/>
+        /// so that the position wrap is crossed after that many writes. Counters are unaffected.
         /// </summary>
-        internal int StartBelowWrap(int itemsBeforeWrap)
+        internal void StartBelowWrap(int itemsBeforeWrap)
         {
-            int position = _modulus - itemsBeforeWrap;
-            int slot = position % _capacity;
+            int position = -itemsBeforeWrap;
+            _origin = position;
             _head = position;
             _tail = position;
             _headSeen = position;
             _headLocal = position;
             _tailSeen = position;
-            _tailSlot = slot;
-            _headSlot = slot;
-            return _modulus;
         }
 
         // Publishing a position needs a release store and observing the other side's position an acquire
@@ -254,17 +272,6 @@ namespace NanoIrq
 #else
             return location;
 #endif
-        }
-
-        private int Distance(int tail, int head)
-        {
-            int d = tail - head;
-            if (d < 0)
-            {
-                d += _modulus;
-            }
-
-            return d;
         }
 
         private void AddDropped(int count)
@@ -292,15 +299,10 @@ namespace NanoIrq
         /// </summary>
         internal int BeginWrite()
         {
-            int used = _tail - _headSeen;
-            if (used < 0)
+            int tail = _tail;
+            if (tail - _headSeen < _capacity)
             {
-                used += _modulus;
-            }
-
-            if (used < _capacity)
-            {
-                return _tailSlot;
+                return tail & _mask;
             }
 
             return BeginWriteFull();
@@ -310,26 +312,25 @@ namespace NanoIrq
         {
             int tail = _tail;
             _headSeen = Observe(ref _head);
-            if (Distance(tail, _headSeen) < _capacity)
+            if (tail - _headSeen < _capacity)
             {
-                return _tailSlot;
+                return tail & _mask;
             }
 
-            if (_policy == (int)OverflowPolicy.Reject)
+            if (_policy == Reject)
             {
-                _written++;
+                Publish(ref _unpublished, _unpublished + 1);
                 Interlocked.Increment(ref _dropped);
                 return -1;
             }
 
-            if (_policy == (int)OverflowPolicy.DropOldest)
+            if (_policy == DropOldest)
             {
                 int head = _headSeen;
-                int next = head + 1 == _modulus ? 0 : head + 1;
-                int seen = Interlocked.CompareExchange(ref _head, next, head);
+                int seen = Interlocked.CompareExchange(ref _head, head + 1, head);
                 if (seen == head)
                 {
-                    _headSeen = next;
+                    _headSeen = head + 1;
                     Interlocked.Increment(ref _dropped);
                 }
                 else
@@ -338,63 +339,56 @@ namespace NanoIrq
                     _headSeen = seen;
                 }
 
-                return _tailSlot;
+                return tail & _mask;
             }
 
             // Overwrite: open the sequence lock (a full fence: the slot's stores cannot move above it), then
             // confirm the ring is still full.
             Interlocked.Increment(ref _overwrites);
             _headSeen = Observe(ref _head);
-            if (Distance(tail, _headSeen) >= _capacity)
+            if (tail - _headSeen >= _capacity)
             {
                 _overwriting = 1;
                 Interlocked.Increment(ref _dropped);
-                return _tailSlot == 0 ? _capacity - 1 : _tailSlot - 1;
+                return (tail - 1) & _mask;
             }
 
             Interlocked.Increment(ref _overwrites);
-            return _tailSlot;
+            return tail & _mask;
         }
 
-        /// <summary>Producer: publishes the slot filled after <see cref="BeginWrite"/> and counts the item as written.</summary>
+        /// <summary>Producer: publishes the slot filled after <see cref="BeginWrite"/>.</summary>
         internal void EndWrite()
         {
-            _written++;
             if (_overwriting != 0)
             {
-                // Close the sequence lock (a full fence: the slot's stores cannot move below it).
-                _overwriting = 0;
-                Interlocked.Increment(ref _overwrites);
+                EndOverwrite();
                 return;
             }
 
             int next = _tail + 1;
-            if (next == _modulus)
-            {
-                next = 0;
-            }
-
-            int slot = _tailSlot + 1;
-            _tailSlot = slot == _capacity ? 0 : slot;
             Publish(ref _tail, next);
-
-            int level = next - _headSeen;
-            if (level < 0)
-            {
-                level += _modulus;
-            }
-
-            if (level > _highWater)
+            if (next - _headSeen > _highWater)
             {
                 RaiseHighWater(next);
             }
+        }
+
+        private void EndOverwrite()
+        {
+            // The item replaced the newest one in place: the tail stays, the offered item counts as written.
+            _overwriting = 0;
+            Publish(ref _unpublished, _unpublished + 1);
+
+            // Close the sequence lock (a full fence: the slot's stores cannot move below it).
+            Interlocked.Increment(ref _overwrites);
         }
 
         private void RaiseHighWater(int tail)
         {
             // The producer's copy of the head may be stale (the ring looks fuller): confirm before raising the mark.
             _headSeen = Observe(ref _head);
-            int level = Distance(tail, _headSeen);
+            int level = tail - _headSeen;
             if (level > _highWater)
             {
                 Publish(ref _highWater, level);
@@ -405,37 +399,24 @@ namespace NanoIrq
         internal int FreeForProducer()
         {
             _headSeen = Observe(ref _head);
-            return _capacity - Distance(_tail, _headSeen);
+            return _capacity - (_tail - _headSeen);
         }
 
         /// <summary>Producer: the slot at the tail.</summary>
         internal int TailSlot
         {
-            get { return _tailSlot; }
+            get { return _tail & _mask; }
         }
 
         /// <summary>
         /// Producer: publishes <paramref name="count"/> slots filled from <see cref="TailSlot"/> on, all of which
-        /// were free per <see cref="FreeForProducer"/>; counts them as written.
+        /// were free per <see cref="FreeForProducer"/>.
         /// </summary>
         internal void PublishBulk(int count)
         {
-            _written += count;
             int next = _tail + count;
-            if (next >= _modulus)
-            {
-                next -= _modulus;
-            }
-
-            int slot = _tailSlot + count;
-            if (slot >= _capacity)
-            {
-                slot -= _capacity;
-            }
-
-            _tailSlot = slot;
             Publish(ref _tail, next);
-            if (Distance(next, _headSeen) > _highWater)
+            if (next - _headSeen > _highWater)
             {
                 RaiseHighWater(next);
             }
@@ -444,7 +425,7 @@ namespace NanoIrq
         /// <summary>Producer: counts <paramref name="count"/> offered items refused by a bulk write under Reject.</summary>
         internal void CountRefused(int count)
         {
-            _written += count;
+            Publish(ref _unpublished, _unpublished + count);
             AddDropped(count);
         }
 
@@ -468,25 +449,23 @@ namespace NanoIrq
                 }
             }
 
-            if (_policy == (int)OverflowPolicy.Overwrite)
+            if (_policy == Overwrite)
             {
-                BeginOverwriteRead(head);
+                // Only the newest published item can be rewritten in place; with a later one known, skip the lock.
+                _overwriteCheck = 0;
+                if (_tailSeen - head < 2)
+                {
+                    ArmOverwriteCheck(head);
+                }
             }
 
-            return _headSlot;
+            return head & _mask;
         }
 
-        private void BeginOverwriteRead(int head)
+        private void ArmOverwriteCheck(int head)
         {
-            // Only the newest published item can be rewritten in place; with a later one known, skip the lock.
-            _overwriteCheck = 0;
-            if (Distance(_tailSeen, head) >= 2)
-            {
-                return;
-            }
-
             _tailSeen = Observe(ref _tail);
-            if (Distance(_tailSeen, head) >= 2)
+            if (_tailSeen - head >= 2)
             {
                 return;
             }
@@ -518,36 +497,25 @@ namespace NanoIrq
         internal bool EndRead()
         {
             int next = _headLocal + 1;
-            if (next == _modulus)
+            if (_policy != DropOldest)
             {
-                next = 0;
-            }
+                // Reject never arms the check; Overwrite arms it only for the newest item.
+                if (_overwriteCheck != 0 && !OverwriteCopyValid())
+                {
+                    return false;
+                }
 
-            if (_policy != (int)OverflowPolicy.Reject && !CommitContended(next))
-            {
-                return false;
-            }
-
-            if (_policy != (int)OverflowPolicy.DropOldest)
-            {
                 Publish(ref _head, next);
+                _headLocal = next;
+                return true;
             }
 
-            _headLocal = next;
-            int slot = _headSlot + 1;
-            _headSlot = slot == _capacity ? 0 : slot;
-            _read++;
-            return true;
+            return CommitDropOldest(next);
         }
 
-        // DropOldest: commits the head by compare-and-swap; Overwrite: checks the sequence lock. False: retry.
-        private bool CommitContended(int next)
+        // DropOldest: commits the head by compare-and-swap. False: the item was discarded meanwhile; retry.
+        private bool CommitDropOldest(int next)
         {
-            if (_policy == (int)OverflowPolicy.Overwrite)
-            {
-                return OverwriteCopyValid();
-            }
-
             int head = _headLocal;
             int seen = Interlocked.CompareExchange(ref _head, next, head);
             if (seen != head)
@@ -556,18 +524,19 @@ namespace NanoIrq
                 return false;
             }
 
+            _headLocal = next;
             return true;
         }
 
         /// <summary>Consumer: true when the copy made after <see cref="BeginRead"/> is a whole item still in the ring.</summary>
         internal bool ValidatePeek()
         {
-            if (_policy == (int)OverflowPolicy.Overwrite)
+            if (_policy == Overwrite)
             {
                 return OverwriteCopyValid();
             }
 
-            if (_policy == (int)OverflowPolicy.DropOldest)
+            if (_policy == DropOldest)
             {
                 int actual = Observe(ref _head);
                 if (actual != _headLocal)
@@ -583,7 +552,7 @@ namespace NanoIrq
         /// <summary>Consumer: items readable now (refreshes its copy of the tail).</summary>
         internal int AvailableForConsumer()
         {
-            if (_policy == (int)OverflowPolicy.DropOldest)
+            if (_policy == DropOldest)
             {
                 // Head first, then tail: both are monotonic, so the tail read second is never behind the head.
                 int actual = Observe(ref _head);
@@ -594,13 +563,13 @@ namespace NanoIrq
             }
 
             _tailSeen = Observe(ref _tail);
-            return Distance(_tailSeen, _headLocal);
+            return _tailSeen - _headLocal;
         }
 
         /// <summary>Consumer: the slot of the oldest item.</summary>
         internal int HeadSlot
         {
-            get { return _headSlot; }
+            get { return _headLocal & _mask; }
         }
 
         /// <summary>
@@ -610,15 +579,15 @@ namespace NanoIrq
         /// </summary>
         internal void BeginBulkRead(int count)
         {
-            if (_policy != (int)OverflowPolicy.Overwrite)
+            if (_policy != Overwrite)
             {
                 return;
             }
 
             // As for single reads: only the newest item (position tail - 1) can be rewritten in place.
-            if (Distance(_tailSeen, _headLocal) > count)
+            _overwriteCheck = 0;
+            if (_tailSeen - _headLocal > count)
             {
-                _overwriteCheck = 0;
                 return;
             }
 
@@ -632,19 +601,14 @@ namespace NanoIrq
         /// </summary>
         internal bool CommitBulk(int count)
         {
-            if (_policy == (int)OverflowPolicy.Overwrite && !OverwriteCopyValid())
+            if (_policy == Overwrite && !OverwriteCopyValid())
             {
                 return false;
             }
 
             int head = _headLocal;
             int next = head + count;
-            if (next >= _modulus)
-            {
-                next -= _modulus;
-            }
-
-            if (_policy == (int)OverflowPolicy.DropOldest)
+            if (_policy == DropOldest)
             {
                 int seen = Interlocked.CompareExchange(ref _head, next, head);
                 if (seen != head)
@@ -658,15 +622,7 @@ namespace NanoIrq
                 Publish(ref _head, next);
             }
 
-            int slot = _headSlot + count;
-            if (slot >= _capacity)
-            {
-                slot -= _capacity;
-            }
-
             _headLocal = next;
-            _headSlot = slot;
-            _read += count;
             return true;
         }
 
@@ -675,7 +631,6 @@ namespace NanoIrq
             // DropOldest only: the producer moved the head past ours. The tail must be re-read after the
             // head, or the copy of the tail could lie behind the new head and an empty ring would look non-empty.
             _headLocal = head;
-            _headSlot = head % _capacity;
             _tailSeen = Observe(ref _tail);
         }
     }
