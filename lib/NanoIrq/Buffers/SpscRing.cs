@@ -97,7 +97,7 @@ namespace NanoIrq
         private int _headLocal;
         private int _tailSeen;
         private int _overwritesSeen;
-        private int _overwriteCheck;
+        private int _readGuarded;
         private int _cleared;
 
 #if NANOIRQ_HOST
@@ -131,6 +131,10 @@ namespace NanoIrq
             _capacity = capacity;
             _mask = storage - 1;
             _policy = (int)policy;
+
+            // 1 when taking an item needs more than a plain store of the head: always under DropOldest (a
+            // compare-and-swap), under Overwrite only while the copy is of the newest item (the sequence lock).
+            _readGuarded = policy == OverflowPolicy.DropOldest ? 1 : 0;
         }
 
         /// <summary>Items the ring can hold, fixed at construction, in [1, <see cref="MaxCapacity"/>].</summary>
@@ -452,7 +456,7 @@ namespace NanoIrq
             if (_policy == Overwrite)
             {
                 // Only the newest published item can be rewritten in place; with a later one known, skip the lock.
-                _overwriteCheck = 0;
+                _readGuarded = 0;
                 if (_tailSeen - head < 2)
                 {
                     ArmOverwriteCheck(head);
@@ -471,7 +475,7 @@ namespace NanoIrq
             }
 
             _overwritesSeen = WaitOverwriteClosed();
-            _overwriteCheck = 1;
+            _readGuarded = 1;
         }
 
         private int WaitOverwriteClosed()
@@ -490,17 +494,30 @@ namespace NanoIrq
         // Overwrite only: true when the copy made since BeginRead/BeginBulkRead is not torn.
         private bool OverwriteCopyValid()
         {
-            return _overwriteCheck == 0 || Interlocked.CompareExchange(ref _overwrites, 0, 0) == _overwritesSeen;
+            return _readGuarded == 0 || Interlocked.CompareExchange(ref _overwrites, 0, 0) == _overwritesSeen;
         }
 
         /// <summary>Consumer: takes the item copied after <see cref="BeginRead"/>; false when the copy must be discarded and the read retried.</summary>
         internal bool EndRead()
         {
-            int next = _headLocal + 1;
-            if (_policy != DropOldest)
+            if (_readGuarded != 0)
             {
-                // Reject never arms the check; Overwrite arms it only for the newest item.
-                if (_overwriteCheck != 0 && !OverwriteCopyValid())
+                return EndReadGuarded();
+            }
+
+            int next = _headLocal + 1;
+            Publish(ref _head, next);
+            _headLocal = next;
+            return true;
+        }
+
+        // DropOldest: commits the head by compare-and-swap; Overwrite: checks the sequence lock. False: retry.
+        private bool EndReadGuarded()
+        {
+            int next = _headLocal + 1;
+            if (_policy == Overwrite)
+            {
+                if (!OverwriteCopyValid())
                 {
                     return false;
                 }
@@ -510,12 +527,6 @@ namespace NanoIrq
                 return true;
             }
 
-            return CommitDropOldest(next);
-        }
-
-        // DropOldest: commits the head by compare-and-swap. False: the item was discarded meanwhile; retry.
-        private bool CommitDropOldest(int next)
-        {
             int head = _headLocal;
             int seen = Interlocked.CompareExchange(ref _head, next, head);
             if (seen != head)
@@ -585,14 +596,14 @@ namespace NanoIrq
             }
 
             // As for single reads: only the newest item (position tail - 1) can be rewritten in place.
-            _overwriteCheck = 0;
+            _readGuarded = 0;
             if (_tailSeen - _headLocal > count)
             {
                 return;
             }
 
             _overwritesSeen = WaitOverwriteClosed();
-            _overwriteCheck = 1;
+            _readGuarded = 1;
         }
 
         /// <summary>

@@ -41,7 +41,7 @@ namespace NanoIrq.HostTests.Core
             {
                 string[] readOnly = { "_capacity", "_mask", "_policy", "_origin" };
                 string[] producer = { "_tail", "_headSeen", "_highWater", "_overwriting", "_unpublished", "_overwrites", "_dropped" };
-                string[] consumer = { "_head", "_headLocal", "_tailSeen", "_overwritesSeen", "_overwriteCheck", "_cleared" };
+                string[] consumer = { "_head", "_headLocal", "_tailSeen", "_overwritesSeen", "_readGuarded", "_cleared" };
                 foreach (string p in producer)
                 {
                     foreach (string c in consumer)
