@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
@@ -63,7 +64,10 @@ namespace NanoIrq.Benchmarks
             _producer.Start();
         }
 
-        // One long-lived producer thread, so thread start-up is not measured.
+        // One long-lived producer thread, so thread start-up is not measured. The loop never returns, so
+        // tiered compilation would only ever reach it through on-stack replacement: compile it fully
+        // optimised from the start, the same for every contender.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ProducerLoop()
         {
             while (true)
