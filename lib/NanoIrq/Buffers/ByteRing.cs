@@ -10,9 +10,9 @@ namespace NanoIrq
     /// </summary>
     /// <remarks>
     /// <para>Capacity is fixed at construction, in [1, <see cref="MaxCapacity"/>] bytes (at least 2 with
-    /// <see cref="OverflowPolicy.Overwrite"/>). Threading, memory ordering and counters follow
-    /// <see cref="EdgeRing"/>: the producer calls the Write methods, the consumer calls Read, Peek and
-    /// <see cref="Clear"/>; <c>Written == ReadCount + Dropped + Count</c> whenever neither side is inside a
+    /// <see cref="OverflowPolicy.Overwrite"/>). Threading, memory ordering and counters are those of
+    /// <see cref="SpscRing"/>: the producer calls the Write methods, the consumer calls Read, Peek and
+    /// <see cref="SpscRing.Clear"/>; <c>Written == ReadCount + Dropped + Count</c> whenever neither side is inside a
     /// call.</para>
     /// <para>Bulk calls validate their arguments before touching anything: a null buffer is an
     /// <see cref="ArgumentNullException"/>, an offset outside [0, buffer.Length] or a count outside
@@ -20,100 +20,41 @@ namespace NanoIrq
     /// nothing stored or counted changes. A bulk write publishes the bytes that fit in one step (the reader
     /// sees all of them or none), then applies the overflow policy byte by byte to the rest.</para>
     /// </remarks>
-    public sealed class ByteRing
+    public sealed class ByteRing : SpscRing
     {
-        /// <summary>Largest capacity accepted: 16,777,216 bytes (2^24).</summary>
-        public const int MaxCapacity = RingIndex.MaxCapacity;
-
-        private readonly RingIndex _index;
         private readonly byte[] _data;
 
         /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> bytes.</summary>
-        /// <param name="capacity">Bytes, in [1, <see cref="MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
+        /// <param name="capacity">Bytes, in [1, <see cref="SpscRing.MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
         /// <param name="policy">What a write does when the ring is full.</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
         public ByteRing(int capacity, OverflowPolicy policy)
+            : base(capacity, policy)
         {
-            _index = new RingIndex(capacity, policy);
-            _data = new byte[capacity];
-        }
-
-        /// <summary>Tests only: see <see cref="RingIndex.StartAt"/>; returns the position modulus.</summary>
-        internal int StartBelowWrap(int itemsBeforeWrap)
-        {
-            _index.StartAt(_index.Modulus - itemsBeforeWrap);
-            return _index.Modulus;
-        }
-
-        /// <summary>Bytes the ring can hold, fixed at construction.</summary>
-        public int Capacity
-        {
-            get { return _index.Capacity; }
-        }
-
-        /// <summary>The overflow policy chosen at construction.</summary>
-        public OverflowPolicy Policy
-        {
-            get { return _index.Policy; }
-        }
-
-        /// <summary>Bytes stored now (used), in [0, <see cref="Capacity"/>].</summary>
-        public int Count
-        {
-            get { return _index.Count; }
-        }
-
-        /// <summary>Free bytes now: <see cref="Capacity"/> - <see cref="Count"/>.</summary>
-        public int Free
-        {
-            get { return _index.Capacity - _index.Count; }
-        }
-
-        /// <summary>Bytes offered to the Write methods since construction, including refused ones (wraps modulo 2^32).</summary>
-        public int Written
-        {
-            get { return _index.Written; }
-        }
-
-        /// <summary>Bytes taken by the Read methods since construction (wraps modulo 2^32).</summary>
-        public int ReadCount
-        {
-            get { return _index.ReadCount; }
-        }
-
-        /// <summary>Bytes given up since construction: refused (Reject), discarded (DropOldest), replaced (Overwrite) or cleared.</summary>
-        public int Dropped
-        {
-            get { return _index.Dropped; }
-        }
-
-        /// <summary>Largest <see cref="Count"/> seen right after a write since construction.</summary>
-        public int HighWater
-        {
-            get { return _index.HighWater; }
+            _data = new byte[StorageSlots];
         }
 
         /// <summary>
         /// Producer: stores one byte. False only under <see cref="OverflowPolicy.Reject"/> with the ring full
-        /// (the byte is counted in <see cref="Dropped"/>); otherwise true, an older byte being given up if full.
+        /// (the byte is counted in <see cref="SpscRing.Dropped"/>); otherwise true, an older byte being given up if full.
         /// </summary>
         public bool TryWrite(byte value)
         {
-            int slot = _index.BeginWrite();
+            int slot = BeginWrite();
             if (slot < 0)
             {
                 return false;
             }
 
             _data[slot] = value;
-            _index.EndWrite();
+            EndWrite();
             return true;
         }
 
         /// <summary>
         /// Producer: stores <paramref name="count"/> bytes from <paramref name="buffer"/> starting at
         /// <paramref name="offset"/>. Returns how many were stored: under Reject the bytes that fit (the rest
-        /// are counted in <see cref="Dropped"/>), under DropOldest and Overwrite always <paramref name="count"/>
+        /// are counted in <see cref="SpscRing.Dropped"/>), under DropOldest and Overwrite always <paramref name="count"/>
         /// (older bytes given up and counted).
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
@@ -121,7 +62,7 @@ namespace NanoIrq
         public int Write(byte[] buffer, int offset, int count)
         {
             CheckRange(buffer, offset, count);
-            int fits = _index.FreeForProducer();
+            int fits = FreeForProducer();
             if (fits > count)
             {
                 fits = count;
@@ -129,7 +70,7 @@ namespace NanoIrq
 
             if (fits > 0)
             {
-                int slot = _index.TailSlot;
+                int slot = TailSlot;
                 int first = _data.Length - slot;
                 if (first > fits)
                 {
@@ -142,7 +83,7 @@ namespace NanoIrq
                     Array.Copy(buffer, offset + first, _data, 0, fits - first);
                 }
 
-                _index.PublishBulk(fits);
+                PublishBulk(fits);
             }
 
             int rest = count - fits;
@@ -151,9 +92,9 @@ namespace NanoIrq
                 return count;
             }
 
-            if (_index.Policy == OverflowPolicy.Reject)
+            if (Policy == OverflowPolicy.Reject)
             {
-                _index.CountRefused(rest);
+                CountRefused(rest);
                 return fits;
             }
 
@@ -170,7 +111,7 @@ namespace NanoIrq
         {
             while (true)
             {
-                int slot = _index.BeginRead();
+                int slot = BeginRead();
                 if (slot < 0)
                 {
                     value = 0;
@@ -178,7 +119,7 @@ namespace NanoIrq
                 }
 
                 value = _data[slot];
-                if (_index.EndRead())
+                if (EndRead())
                 {
                     return true;
                 }
@@ -204,7 +145,7 @@ namespace NanoIrq
             while (true)
             {
                 int n = CopyOut(buffer, offset, count);
-                if (n == 0 || _index.CommitBulk(n))
+                if (n == 0 || CommitBulk(n))
                 {
                     return n;
                 }
@@ -216,7 +157,7 @@ namespace NanoIrq
         {
             while (true)
             {
-                int slot = _index.BeginRead();
+                int slot = BeginRead();
                 if (slot < 0)
                 {
                     value = 0;
@@ -224,7 +165,7 @@ namespace NanoIrq
                 }
 
                 value = _data[slot];
-                if (_index.ValidatePeek())
+                if (ValidatePeek())
                 {
                     return true;
                 }
@@ -240,30 +181,24 @@ namespace NanoIrq
             while (true)
             {
                 int n = CopyOut(buffer, offset, count);
-                if (n == 0 || _index.ValidatePeek())
+                if (n == 0 || ValidatePeek())
                 {
                     return n;
                 }
             }
         }
 
-        /// <summary>Consumer: discards every stored byte, counting each in <see cref="Dropped"/>.</summary>
-        public void Clear()
-        {
-            _index.Clear();
-        }
-
         private int CopyOut(byte[] buffer, int offset, int count)
         {
-            int available = _index.AvailableForConsumer();
+            int available = AvailableForConsumer();
             int n = available < count ? available : count;
             if (n == 0)
             {
                 return 0;
             }
 
-            _index.BeginBulkRead();
-            int slot = _index.HeadSlot;
+            BeginBulkRead(n);
+            int slot = HeadSlot;
             int first = _data.Length - slot;
             if (first > n)
             {

@@ -8,127 +8,57 @@ namespace NanoIrq
     /// with an explicit <see cref="OverflowPolicy"/> and counters for everything it gives up.
     /// </summary>
     /// <remarks>
-    /// <para>Records are stored field by field in parallel preallocated arrays (13 bytes per slot: pin,
-    /// time, sequence and a flags byte), never as objects. Capacity is fixed at construction, in
-    /// [1, <see cref="MaxCapacity"/>] (at least 2 with <see cref="OverflowPolicy.Overwrite"/>).</para>
+    /// <para>Records are stored as four ints per slot (pin, level and late-stamp flags, time, sequence: 16
+    /// bytes, four slots per 64-byte cache line) in one preallocated array, never as objects. Capacity is
+    /// fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>] (at least 2 with
+    /// <see cref="OverflowPolicy.Overwrite"/>).</para>
     /// <para><b>Threads.</b> At most one thread calls <see cref="TryWrite"/> at a time (the producer) and at
-    /// most one thread calls <see cref="TryRead"/>, <see cref="TryPeek"/> and <see cref="Clear"/> (the
-    /// consumer); the two may run concurrently with no lock. Counters and <see cref="Count"/> may be read from
-    /// any thread (a snapshot). For several producers use <see cref="SharedEdgeRing"/>.</para>
-    /// <para><b>Why no lock is needed.</b> The producer fills a slot, then publishes the new tail with an
-    /// interlocked exchange (a full fence on the host CLR); the consumer reads the tail with an interlocked
-    /// read before copying the slot, and hands the slot back by publishing the head with an interlocked
-    /// operation after copying. Under DropOldest the producer discards the oldest item by a compare-and-swap
-    /// on the head, and the consumer commits each read with a compare-and-swap, retrying when the item it
-    /// copied was discarded meanwhile. Under Overwrite the newest slot is rewritten inside a sequence lock
-    /// that the consumer checks. On the nanoFramework interpreter, threads switch only between IL
-    /// instructions on one core, so the same ordering holds trivially and the Interlocked calls keep each
-    /// read-modify-write whole. The full argument is written next to the index code.</para>
-    /// <para><b>Counters</b> wrap modulo 2^32 like the tick counter. <see cref="Written"/> counts every item
-    /// offered to <see cref="TryWrite"/>, accepted or not, so that
-    /// <c>Written == ReadCount + Dropped + Count</c> whenever neither side is in the middle of a call.</para>
+    /// most one thread calls <see cref="TryRead"/>, <see cref="Read"/>, <see cref="TryPeek"/> and
+    /// <see cref="SpscRing.Clear"/> (the consumer); the two may run concurrently with no lock. Counters and
+    /// <see cref="SpscRing.Count"/> may be read from any thread (a snapshot). For several producers use
+    /// <see cref="SharedEdgeRing"/>. Why no lock is needed, on the host CLR and on the nanoFramework
+    /// interpreter, is written in <see cref="SpscRing"/>'s remarks.</para>
+    /// <para><b>Counters</b> wrap modulo 2^32 like the tick counter: <c>Written == ReadCount + Dropped + Count</c>
+    /// whenever neither side is in the middle of a call.</para>
     /// </remarks>
-    public sealed class EdgeRing
+    public sealed class EdgeRing : SpscRing
     {
-        /// <summary>Largest capacity accepted: 16,777,216 records (2^24).</summary>
-        public const int MaxCapacity = RingIndex.MaxCapacity;
+        private const int LevelFlag = 1;
+        private const int LateFlag = 2;
 
-        private const byte LevelFlag = 1;
-        private const byte LateFlag = 2;
+        private readonly int[] _words;
 
-        private readonly RingIndex _index;
-        private readonly int[] _pins;
-        private readonly uint[] _times;
-        private readonly uint[] _sequences;
-        private readonly byte[] _flags;
-
-        /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> edges.</summary>
-        /// <param name="capacity">Slots, in [1, <see cref="MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
+        /// <summary>Creates an empty ring holding up to <paramref name="capacity"/> edges (16 bytes of storage per slot of <see cref="SpscRing.StorageSlots"/>).</summary>
+        /// <param name="capacity">Slots, in [1, <see cref="SpscRing.MaxCapacity"/>]; at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
         /// <param name="policy">What a write does when the ring is full.</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
         public EdgeRing(int capacity, OverflowPolicy policy)
+            : base(capacity, policy)
         {
-            _index = new RingIndex(capacity, policy);
-            _pins = new int[capacity];
-            _times = new uint[capacity];
-            _sequences = new uint[capacity];
-            _flags = new byte[capacity];
-        }
-
-        /// <summary>Tests only: see <see cref="RingIndex.StartAt"/>; returns the position modulus.</summary>
-        internal int StartBelowWrap(int itemsBeforeWrap)
-        {
-            _index.StartAt(_index.Modulus - itemsBeforeWrap);
-            return _index.Modulus;
-        }
-
-        /// <summary>Slots, fixed at construction.</summary>
-        public int Capacity
-        {
-            get { return _index.Capacity; }
-        }
-
-        /// <summary>The overflow policy chosen at construction.</summary>
-        public OverflowPolicy Policy
-        {
-            get { return _index.Policy; }
-        }
-
-        /// <summary>Edges stored now, in [0, <see cref="Capacity"/>] (a snapshot when read from a third thread).</summary>
-        public int Count
-        {
-            get { return _index.Count; }
-        }
-
-        /// <summary>Free slots now: <see cref="Capacity"/> - <see cref="Count"/>.</summary>
-        public int Free
-        {
-            get { return _index.Capacity - _index.Count; }
-        }
-
-        /// <summary>Edges offered to <see cref="TryWrite"/> since construction, including refused ones (wraps modulo 2^32).</summary>
-        public int Written
-        {
-            get { return _index.Written; }
-        }
-
-        /// <summary>Edges taken by <see cref="TryRead"/> since construction (wraps modulo 2^32).</summary>
-        public int ReadCount
-        {
-            get { return _index.ReadCount; }
-        }
-
-        /// <summary>Edges given up since construction: refused (Reject), discarded (DropOldest), replaced (Overwrite) or cleared by <see cref="Clear"/>.</summary>
-        public int Dropped
-        {
-            get { return _index.Dropped; }
-        }
-
-        /// <summary>Largest <see cref="Count"/> seen right after a write since construction, in [0, <see cref="Capacity"/>].</summary>
-        public int HighWater
-        {
-            get { return _index.HighWater; }
+            _words = new int[StorageSlots * 4];
         }
 
         /// <summary>
         /// Producer: stores <paramref name="edge"/>. Returns false only under <see cref="OverflowPolicy.Reject"/>
-        /// with the ring full (the edge is counted in <see cref="Dropped"/> and nothing stored changes); under
-        /// DropOldest and Overwrite a full ring gives up one older edge instead (counted) and returns true.
+        /// with the ring full (the edge is counted in <see cref="SpscRing.Dropped"/> and nothing stored changes);
+        /// under DropOldest and Overwrite a full ring gives up one older edge instead (counted) and returns true.
         /// Never blocks, never allocates.
         /// </summary>
         public bool TryWrite(EdgeRecord edge)
         {
-            int slot = _index.BeginWrite();
+            int slot = BeginWrite();
             if (slot < 0)
             {
                 return false;
             }
 
-            _pins[slot] = edge.Pin;
-            _times[slot] = edge.TimeMicros;
-            _sequences[slot] = edge.Sequence;
-            _flags[slot] = (byte)((edge.Level ? LevelFlag : 0) | (edge.StampIsLate ? LateFlag : 0));
-            _index.EndWrite();
+            int i = slot << 2;
+            int[] words = _words;
+            words[i] = edge.Pin;
+            words[i + 1] = (edge.Level ? LevelFlag : 0) | (edge.StampIsLate ? LateFlag : 0);
+            words[i + 2] = unchecked((int)edge.TimeMicros);
+            words[i + 3] = unchecked((int)edge.Sequence);
+            EndWrite();
             return true;
         }
 
@@ -137,17 +67,71 @@ namespace NanoIrq
         {
             while (true)
             {
-                int slot = _index.BeginRead();
+                int slot = BeginRead();
                 if (slot < 0)
                 {
                     edge = new EdgeRecord();
                     return false;
                 }
 
-                edge = Copy(slot);
-                if (_index.EndRead())
+                edge = Copy(slot << 2);
+                if (EndRead())
                 {
                     return true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Consumer: takes up to <paramref name="count"/> of the oldest edges, in order, into
+        /// <paramref name="buffer"/> from <paramref name="offset"/> on, and returns how many (0 when empty), with
+        /// one publication of the head for the whole batch. Elements past the returned count are left as they
+        /// were. Never blocks, never allocates.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside [0, buffer.Length] or <paramref name="count"/> outside [0, buffer.Length - offset].</exception>
+        public int Read(EdgeRecord[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || offset > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("offset", "must be in [0, " + buffer.Length.ToString() + "] (the buffer's length).");
+            }
+
+            if (count < 0 || count > buffer.Length - offset)
+            {
+                throw new ArgumentOutOfRangeException("count", "must be in [0, " + (buffer.Length - offset).ToString() + "] (buffer.Length - offset).");
+            }
+
+            while (true)
+            {
+                int available = AvailableForConsumer();
+                int n = available < count ? available : count;
+                if (n == 0)
+                {
+                    return 0;
+                }
+
+                BeginBulkRead(n);
+                int i = HeadSlot << 2;
+                int end = _words.Length;
+                for (int k = 0; k < n; k++)
+                {
+                    buffer[offset + k] = Copy(i);
+                    i += 4;
+                    if (i == end)
+                    {
+                        i = 0;
+                    }
+                }
+
+                if (CommitBulk(n))
+                {
+                    return n;
                 }
             }
         }
@@ -157,31 +141,26 @@ namespace NanoIrq
         {
             while (true)
             {
-                int slot = _index.BeginRead();
+                int slot = BeginRead();
                 if (slot < 0)
                 {
                     edge = new EdgeRecord();
                     return false;
                 }
 
-                edge = Copy(slot);
-                if (_index.ValidatePeek())
+                edge = Copy(slot << 2);
+                if (ValidatePeek())
                 {
                     return true;
                 }
             }
         }
 
-        /// <summary>Consumer: discards every stored edge, counting each in <see cref="Dropped"/>.</summary>
-        public void Clear()
+        private EdgeRecord Copy(int i)
         {
-            _index.Clear();
-        }
-
-        private EdgeRecord Copy(int slot)
-        {
-            byte flags = _flags[slot];
-            return new EdgeRecord(_pins[slot], (flags & LevelFlag) != 0, _times[slot], _sequences[slot], (flags & LateFlag) != 0);
+            int[] words = _words;
+            int flags = words[i + 1];
+            return new EdgeRecord(words[i], (flags & LevelFlag) != 0, unchecked((uint)words[i + 2]), unchecked((uint)words[i + 3]), (flags & LateFlag) != 0);
         }
     }
 }

@@ -94,10 +94,18 @@ namespace NanoIrq
             return _ring.TryPeek(out edge);
         }
 
-        /// <summary>The single reader: discards every stored edge, counting each as dropped.</summary>
-        public void Clear()
+        /// <summary>The single reader: takes up to <paramref name="count"/> of the oldest edges into <paramref name="buffer"/>; see <see cref="EdgeRing.Read"/>.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is outside the buffer.</exception>
+        public int Read(EdgeRecord[] buffer, int offset, int count)
         {
-            _ring.Clear();
+            return _ring.Read(buffer, offset, count);
+        }
+
+        /// <summary>The single reader: discards every stored edge, counting each as dropped; returns how many.</summary>
+        public int Clear()
+        {
+            return _ring.Clear();
         }
     }
 }

@@ -4,7 +4,7 @@ namespace NanoIrq
     /// One edge on one pin: the unit that flows from an edge source through filters to a handler.
     /// </summary>
     /// <remarks>
-    /// A value type of 16 bytes of payload; rings store its fields in parallel arrays, so queuing an edge
+    /// A value type of 16 bytes of payload; rings store its fields as four ints per slot of one preallocated array, so queuing an edge
     /// never allocates. <see cref="Sequence"/> counts every edge the source saw on that pin, starting at 1,
     /// wrapping modulo 2^32: a gap between two delivered records (<c>b.Sequence - a.Sequence - 1</c>,
     /// computed unchecked) is the number of edges lost or filtered in between.

@@ -132,6 +132,99 @@ namespace NanoIrq.HostTests.Core
         }
 
         [TestMethod]
+        [Timeout(120_000)]
+        [DataRow(OverflowPolicy.Overwrite, 2)]
+        [DataRow(OverflowPolicy.Overwrite, 5)]
+        [DataRow(OverflowPolicy.DropOldest, 2)]
+        [DataRow(OverflowPolicy.DropOldest, 7)]
+        [DataRow(OverflowPolicy.Reject, 3)]
+        public void MixedSingleBatchAndPeekReadsStayExact(OverflowPolicy policy, int capacity)
+        {
+            // Tiny rings, so that the reader is constantly at the newest item (Overwrite's sequence-lock path)
+            // or one behind it (the path that skips the lock), and the producer constantly overflows.
+            const int N = Records;
+            EdgeRing ring = new EdgeRing(capacity, policy);
+            int done = 0;
+            Thread producer = new Thread(() =>
+            {
+                for (uint seq = 1; seq <= N; seq++)
+                {
+                    ring.TryWrite(new EdgeRecord((int)(seq & 1023), (seq & 1) != 0, seq * 2654435761u, seq, (seq & 4) != 0));
+                    if ((seq & 15) == 0)
+                    {
+                        Thread.SpinWait(20);
+                    }
+                }
+
+                Volatile.Write(ref done, 1);
+            });
+            producer.Start();
+
+            EdgeRecord[] batch = new EdgeRecord[8];
+            uint last = 0;
+            long read = 0;
+            int turn = 0;
+            while (true)
+            {
+                bool finished = Volatile.Read(ref done) == 1;
+                while (true)
+                {
+                    turn++;
+                    int n;
+                    if ((turn & 3) == 0)
+                    {
+                        n = ring.Read(batch, 0, 1 + (turn >> 2) % 8);
+                    }
+                    else
+                    {
+                        EdgeRecord peeked;
+                        if ((turn & 3) == 1 && ring.TryPeek(out peeked))
+                        {
+                            Check(peeked);
+                            Assert.IsTrue(peeked.Sequence > last, "peeked " + peeked.Sequence + " after " + last);
+                        }
+
+                        n = ring.TryRead(out batch[0]) ? 1 : 0;
+                    }
+
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    for (int k = 0; k < n; k++)
+                    {
+                        EdgeRecord e = batch[k];
+                        Check(e);
+                        Assert.IsTrue(e.Sequence > last, "sequence " + e.Sequence + " after " + last + ": duplicated or reordered");
+                        last = e.Sequence;
+                    }
+
+                    read += n;
+                }
+
+                if (finished)
+                {
+                    break;
+                }
+            }
+
+            producer.Join();
+            Assert.AreEqual(N, ring.Written, "written counts every offer");
+            Assert.AreEqual(read, (long)ring.ReadCount, "ReadCount matches what the reader saw");
+            Assert.AreEqual(ring.Written, ring.ReadCount + ring.Dropped, "dropped + read == written");
+            Console.WriteLine(policy + "/" + capacity + ": read " + read + ", dropped " + ring.Dropped + " of " + N);
+        }
+
+        private static void Check(EdgeRecord e)
+        {
+            Assert.AreEqual(e.Sequence * 2654435761u, e.TimeMicros, "torn record " + e);
+            Assert.AreEqual((int)(e.Sequence & 1023), e.Pin, "torn pin " + e);
+            Assert.AreEqual((e.Sequence & 1) != 0, e.Level, "torn level " + e);
+            Assert.AreEqual((e.Sequence & 4) != 0, e.StampIsLate, "torn flags " + e);
+        }
+
+        [TestMethod]
         [Timeout(60_000)]
         public void ByteStreamThroughBulkCallsIsExact()
         {

@@ -35,13 +35,16 @@ namespace NanoIrq.HostTests.Core
         public void EdgeRingWriteReadPeekAllocateNothing(OverflowPolicy policy)
         {
             EdgeRing ring = new EdgeRing(8, policy);
+            EdgeRecord[] batch = new EdgeRecord[4];
             long bytes = Measure(i =>
             {
+                ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
                 ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
                 ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
                 EdgeRecord e;
                 ring.TryPeek(out e);
                 ring.TryRead(out e);
+                ring.Read(batch, 0, 1);
                 if ((i & 1023) == 0)
                 {
                     ring.Clear();
