@@ -38,7 +38,7 @@ namespace NFUnitTest.Buffers
             EdgeRecord[] buffer = new EdgeRecord[8];
             buffer[0] = Edge(99);
             buffer[4] = Edge(98);
-            Assert.AreEqual(3, ring.Read(buffer, 1, 3), "three asked, three taken");
+            Assert.AreEqual(3, ring.Read(buffer, 1, 3), "three asked; three taken");
             CheckRecord(99, buffer[0], "element before the offset untouched");
             CheckRecord(1, buffer[1], "first");
             CheckRecord(2, buffer[2], "second");
