@@ -44,6 +44,23 @@ namespace NFUnitTest.Timers
             return source;
         }
 
+        // A fresh dispatcher on a FakeClock that starts at startMicros, with a FakeWakeSource of the given resolution wired in.
+        private static IrqDispatcher Rig(uint startMicros, int resolutionMicros, out FakeClock clock, out FakeWakeSource source)
+        {
+            clock = Reset(startMicros);
+            IrqDispatcher dispatcher = new IrqDispatcher(clock);
+            source = Wire(dispatcher, resolutionMicros);
+            return dispatcher;
+        }
+
+        // A TimerIrq on the dispatcher's clock that counts its fires (s_fires, s_lastFireAt), attached to the dispatcher.
+        private static TimerIrq AttachedTimer(IrqDispatcher dispatcher, string name)
+        {
+            TimerIrq timer = new TimerIrq(dispatcher.Clock, Count, name);
+            dispatcher.Attach(timer);
+            return timer;
+        }
+
         // One round of the dispatcher thread as the wake source drives it: sleep until the wake-up, then poll.
         private static void RunToWake(FakeClock clock, FakeWakeSource source, IrqDispatcher dispatcher)
         {
@@ -59,8 +76,7 @@ namespace NFUnitTest.Timers
             FakeClock clock = Reset(0);
             IrqDispatcher dispatcher = new IrqDispatcher(clock);
             Assert.IsNull(dispatcher.WakeSource, "none by default");
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(1500);
             dispatcher.Poll();
             clock.Advance(1500);
@@ -72,11 +88,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void TheArmedDelayIsTheNextDeadlineMinusNowInMicroseconds()
         {
-            FakeClock clock = Reset(1000);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(1000, 1, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(2500);                 // due at 3500
             clock.Advance(137);
             dispatcher.Poll();
@@ -98,13 +111,9 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AnEarlierDeadlineReArmsTheSource()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq slow = new TimerIrq(clock, Count, "slow");
-            TimerIrq fast = new TimerIrq(clock, Count, "fast");
-            dispatcher.Attach(slow);
-            dispatcher.Attach(fast);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq slow = AttachedTimer(dispatcher, "slow");
+            TimerIrq fast = AttachedTimer(dispatcher, "fast");
             slow.StartOneShot(5000);                  // due at 5000
             dispatcher.Poll();
             Assert.AreEqual(5000, source.LastDelayMicros, "armed for the only deadline");
@@ -132,13 +141,9 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AnEarlierDeadlineIsArmedEvenWithoutWake()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq slow = new TimerIrq(clock, Count, "slow");
-            TimerIrq fast = new TimerIrq(clock, Count, "fast");
-            dispatcher.Attach(slow);
-            dispatcher.Attach(fast);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq slow = AttachedTimer(dispatcher, "slow");
+            TimerIrq fast = AttachedTimer(dispatcher, "fast");
             slow.StartOneShot(5000);
             dispatcher.Poll();
             fast.StartOneShot(300);
@@ -151,15 +156,12 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void TheSourceIsCancelledOnceWhenNothingIsPending()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
             dispatcher.Poll();
             Assert.AreEqual(0, source.Arms, "no deadline: not armed");
             Assert.AreEqual(1, source.Cancels, "cancelled");
 
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(800);
             dispatcher.Poll();
             Assert.AreEqual(800, source.LastDelayMicros, "armed for the one-shot");
@@ -185,11 +187,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void ASubMillisecondPeriodicTimerIsArmedEveryPeriodAndKeepsItsRate()
         {
-            FakeClock clock = Reset(0xFFFFF000u);     // crosses the 32-bit wrap after 4096 µs
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq timer = new TimerIrq(clock, Count, "fast");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(0xFFFFF000u, 1, out FakeClock clock, out FakeWakeSource source);     // crosses the 32-bit wrap after 4096 µs
+            TimerIrq timer = AttachedTimer(dispatcher, "fast");
             timer.StartPeriodic(250);
             dispatcher.Poll();
             Assert.AreEqual(250, source.LastDelayMicros, "first fire one period away");
@@ -210,11 +209,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AMillisecondSourceServesWithinItsResolution()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1000);
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(0, 1000, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(1500);
             dispatcher.Poll();
             Assert.AreEqual(1500, source.LastDelayMicros, "the dispatcher asks for the exact delay");
@@ -228,11 +224,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AnEarlyWakeUpDoesNotFireATimerEarly()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(1000);
             dispatcher.Poll();
             clock.Advance(400);
@@ -259,9 +252,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void AFilterDeadlineIsArmedAndServedOnTheWakeUp()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
             SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
             IrqOptions options = new IrqOptions();
             options.Filter = new QuietTimeDebouncer(false, 700);
@@ -281,9 +272,7 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void ADeadlineAlreadyDueIsNotArmed()
         {
-            FakeClock clock = Reset(1000);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
+            IrqDispatcher dispatcher = Rig(1000, 1, out FakeClock clock, out FakeWakeSource source);
             StuckTarget stuck = new StuckTarget();
             stuck.Due = 500;
             dispatcher.Attach(stuck);
@@ -297,11 +286,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void APollHeldOffByTheCriticalSectionArmsNothing()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource source = Wire(dispatcher, 1);
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(400);
             int key = dispatcher.CriticalSection.Disable();
             Assert.AreEqual(0, dispatcher.Poll(), "held off");
@@ -315,11 +301,8 @@ namespace NFUnitTest.Timers
         [TestMethod]
         public void ReplacingTheSourceCancelsTheOldOneAndStopCancelsTheCurrent()
         {
-            FakeClock clock = Reset(0);
-            IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            FakeWakeSource first = Wire(dispatcher, 1);
-            TimerIrq timer = new TimerIrq(clock, Count, "t");
-            dispatcher.Attach(timer);
+            IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource first);
+            TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartPeriodic(2000);
             dispatcher.Poll();
             Assert.IsTrue(first.IsPending, "first armed");
