@@ -18,21 +18,9 @@ namespace NanoIrq.HostTests.Native
     /// </summary>
     [TestClass]
     [DoNotParallelize]
-    public class DebounceScenarioParityTests
+    public class DebounceScenarioParityTests : NativeModuleTest
     {
         private const int Pin = 4;
-
-        [TestInitialize]
-        public void ResetModule()
-        {
-            NativeHost.Reset();
-        }
-
-        [TestCleanup]
-        public void ResetAfter()
-        {
-            NativeHost.Reset();
-        }
 
         [TestMethod]
         public void TheTableHasEveryModeAndWrapCases()

@@ -12,20 +12,8 @@ namespace NanoIrq.HostTests.Native
     /// </summary>
     [TestClass]
     [DoNotParallelize]
-    public class NativeBadInputTests
+    public class NativeBadInputTests : NativeModuleTest
     {
-        [TestInitialize]
-        public void ResetModule()
-        {
-            NativeHost.Reset();
-        }
-
-        [TestCleanup]
-        public void ResetAfter()
-        {
-            NativeHost.Reset();
-        }
-
         private static void Throws<T>(string paramName, Action action)
             where T : Exception
         {

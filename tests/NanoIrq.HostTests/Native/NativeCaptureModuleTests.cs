@@ -11,20 +11,8 @@ namespace NanoIrq.HostTests.Native
     /// </summary>
     [TestClass]
     [DoNotParallelize]
-    public class NativeCaptureModuleTests
+    public class NativeCaptureModuleTests : NativeModuleTest
     {
-        [TestInitialize]
-        public void ResetModule()
-        {
-            NativeHost.Reset();
-        }
-
-        [TestCleanup]
-        public void ResetAfter()
-        {
-            NativeHost.Reset();
-        }
-
         [TestMethod]
         public void DeployedModuleGivesTheNativeSource()
         {

@@ -13,20 +13,8 @@ namespace NanoIrq.HostTests.Native
     /// </summary>
     [TestClass]
     [DoNotParallelize]
-    public class NativeEdgeSourceTests
+    public class NativeEdgeSourceTests : NativeModuleTest
     {
-        [TestInitialize]
-        public void ResetModule()
-        {
-            NativeHost.Reset();
-        }
-
-        [TestCleanup]
-        public void ResetAfter()
-        {
-            NativeHost.Reset();
-        }
-
         private static NativeEdgeSource Source(IrqDispatcher dispatcher, int ringCapacity = 256)
         {
             return new NativeEdgeSource(dispatcher, ringCapacity, 32, 0);

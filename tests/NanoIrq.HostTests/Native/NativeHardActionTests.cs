@@ -12,20 +12,8 @@ namespace NanoIrq.HostTests.Native
     /// </summary>
     [TestClass]
     [DoNotParallelize]
-    public class NativeHardActionTests
+    public class NativeHardActionTests : NativeModuleTest
     {
-        [TestInitialize]
-        public void ResetModule()
-        {
-            NativeHost.Reset();
-        }
-
-        [TestCleanup]
-        public void ResetAfter()
-        {
-            NativeHost.Reset();
-        }
-
         private static void Press(uint at)
         {
             NativeHost.EdgeAt(at, 4, false);
