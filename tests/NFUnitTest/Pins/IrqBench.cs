@@ -29,6 +29,14 @@ namespace NFUnitTest.Pins
             return new IrqPin(Sim, pin).Irq(Log.Handle, trigger);
         }
 
+        /// <summary>As <see cref="Attach(int, IrqTrigger)"/> with <paramref name="filter"/> as the Irq's edge filter.</summary>
+        public Irq Attach(int pin, IrqTrigger trigger, IEdgeFilter filter)
+        {
+            IrqOptions options = new IrqOptions();
+            options.Filter = filter;
+            return new IrqPin(Sim, pin).Irq(Log.Handle, trigger, options);
+        }
+
         /// <summary>Drives <paramref name="pin"/> to <paramref name="level"/> after stepping the clock by <paramref name="afterMicros"/>.</summary>
         public void Drive(int pin, bool level, int afterMicros)
         {
@@ -51,45 +59,6 @@ namespace NFUnitTest.Pins
             Flags[Count] = irq.Flags;
             Edges[Count] = edge;
             Count++;
-        }
-    }
-
-    /// <summary>A quiet-time stage for tests: passes the last edge once no edge came for QuietMicros (deadline-driven).</summary>
-    internal sealed class QuietFilter : IEdgeFilter
-    {
-        private readonly int _quiet;
-        private bool _pending;
-        private EdgeRecord _edge;
-        private uint _deadline;
-
-        public QuietFilter(int quietMicros)
-        {
-            _quiet = quietMicros;
-        }
-
-        public int TickCalls;
-
-        public void Feed(EdgeRecord edge, IEdgeSink output)
-        {
-            _edge = edge;
-            _pending = true;
-            _deadline = NanoIrq.Ticks.Add(edge.TimeMicros, _quiet);
-        }
-
-        public void Tick(uint nowMicros, IEdgeSink output)
-        {
-            TickCalls++;
-            if (_pending && NanoIrq.Ticks.Diff(nowMicros, _deadline) >= 0)
-            {
-                _pending = false;
-                output.Emit(_edge);
-            }
-        }
-
-        public bool TryGetDeadline(out uint deadlineMicros)
-        {
-            deadlineMicros = _deadline;
-            return _pending;
         }
     }
 

@@ -12,9 +12,7 @@ namespace NFUnitTest.Pins
         public void AFilterThatEmitsOnTicksNeverDrivesFilteredNegative()
         {
             IrqBench b = new IrqBench();
-            IrqOptions options = new IrqOptions();
-            options.Filter = new RepeatFilter(100);
-            Irq irq = new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            Irq irq = b.Attach(4, IrqTrigger.Both, new RepeatFilter(100));
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
             for (int i = 0; i < 5; i++)
@@ -34,9 +32,7 @@ namespace NFUnitTest.Pins
         public void CountersAddUpThroughDisableTriggerChangesAndAHeldFilter()
         {
             IrqBench b = new IrqBench();
-            IrqOptions options = new IrqOptions();
-            options.Filter = new RepeatFilter(100);
-            Irq irq = new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Rising, options);
+            Irq irq = b.Attach(4, IrqTrigger.Rising, new RepeatFilter(100));
             b.Drive(4, true, 10);      // fed, out at once: delivered
             b.Clock.Advance(250);      // two repeats
             b.Dispatcher.Poll();
@@ -64,9 +60,7 @@ namespace NFUnitTest.Pins
         public void AQuietTimeFilterHoldsEdgesInFilteredUntilItsDeadline()
         {
             IrqBench b = new IrqBench();
-            IrqOptions options = new IrqOptions();
-            options.Filter = new QuietFilter(1000);
-            Irq irq = new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            Irq irq = b.Attach(4, IrqTrigger.Both, new QuietFilter(1000));
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);

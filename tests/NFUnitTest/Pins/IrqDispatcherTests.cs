@@ -69,9 +69,7 @@ namespace NFUnitTest.Pins
         {
             IrqBench b = new IrqBench();
             QuietFilter filter = new QuietFilter(1000);
-            IrqOptions options = new IrqOptions();
-            options.Filter = filter;
-            Irq irq = new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            Irq irq = b.Attach(4, IrqTrigger.Both, filter);
             b.Drive(4, true, 10);
             b.Drive(4, false, 30);
             b.Drive(4, true, 50);
@@ -98,9 +96,7 @@ namespace NFUnitTest.Pins
         {
             IrqBench b = new IrqBench();
             QuietFilter filter = new QuietFilter(100);
-            IrqOptions options = new IrqOptions();
-            options.Filter = filter;
-            new IrqPin(b.Sim, 4).Irq(b.Log.Handle, IrqTrigger.Both, options);
+            b.Attach(4, IrqTrigger.Both, filter);
             b.Drive(4, true, 10);
             b.Drive(4, false, 500);
             b.Clock.Advance(500);

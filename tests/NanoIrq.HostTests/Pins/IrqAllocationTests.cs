@@ -1,6 +1,7 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NFUnitTest.Pins;
 
 namespace NanoIrq.HostTests.Pins
 {
@@ -83,7 +84,7 @@ namespace NanoIrq.HostTests.Pins
             IrqDispatcher dispatcher = new IrqDispatcher(clock);
             SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
             IrqOptions quiet = new IrqOptions();
-            quiet.Filter = new HostQuietFilter(50);
+            quiet.Filter = new QuietFilter(50);
             IrqOptions level = new IrqOptions();
             level.LevelRepeatMicros = 100;
             Irq filtered = new IrqPin(sim, 4).Irq(Count, IrqTrigger.Both, quiet);

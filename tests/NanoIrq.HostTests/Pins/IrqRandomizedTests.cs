@@ -1,6 +1,7 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NFUnitTest.Pins;
 
 namespace NanoIrq.HostTests.Pins
 {
@@ -41,7 +42,7 @@ namespace NanoIrq.HostTests.Pins
                 switch (p)
                 {
                     case 1: trigger = IrqTrigger.Rising; break;
-                    case 2: options.Filter = new HostQuietFilter(50); break;
+                    case 2: options.Filter = new QuietFilter(50); break;
                     case 3: options.Filter = new HostGlitchFilter(3); trigger = IrqTrigger.Falling; break;
                     case 4: trigger = IrqTrigger.Rising | IrqTrigger.HighLevel; options.LevelRepeatMicros = 200; break;
                 }
