@@ -126,8 +126,7 @@ namespace NanoIrq.HostTests.Native
             NativeHost.Reset();
             NativeHost.SetNow(s.Times.Length > 0 ? s.Times[0] : 0);
             NativeHost.SetLevel(Pin, s.Initial ? 1 : 0);
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             NativeDebounce mode = s.Mode switch
             {
                 "none" => NativeDebounce.None,

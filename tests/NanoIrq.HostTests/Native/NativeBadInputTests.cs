@@ -59,8 +59,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void UnknownPinsAreRefusedAndClaimNothing()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             Throws<ArgumentOutOfRangeException>("pin", () => new IrqPin(source, 64, PinPull.Up, false));
             Throws<ArgumentOutOfRangeException>("pin", () => source.OpenInput(-1, PinPull.Up));
             Throws<ArgumentOutOfRangeException>("pin", () => source.SetDebounce(64, NativeDebounce.None, 0));
@@ -88,8 +87,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void BusyPinAndNinthPinAreRefusedAndTheOthersKeepCapturing()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             for (int pin = 0; pin < 8; pin++)
             {
                 source.OpenInput(pin, PinPull.Up);
@@ -107,8 +105,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void DebounceSettingsOutOfRangeAreRefusedAndTheOldOnesKept()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             source.SetDebounce(4, NativeDebounce.QuietTime, 1000);
             Throws<ArgumentOutOfRangeException>("mode", () => source.SetDebounce(4, (NativeDebounce)4, 1000));
             Throws<ArgumentOutOfRangeException>("mode", () => source.SetDebounce(4, (NativeDebounce)(-1), 1000));
@@ -132,8 +129,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void HardSettingsOutOfRangeAreRefusedAndTheOldOnesKept()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             source.SetHardAction(4, NativeHardAction.Toggle, NativeTrigger.Falling, 2, 0);
             Throws<ArgumentOutOfRangeException>("action", () => source.SetHardAction(4, (NativeHardAction)3, NativeTrigger.Falling, 2, 0));
             Throws<ArgumentOutOfRangeException>("trigger", () => source.SetHardAction(4, NativeHardAction.Count, (NativeTrigger)0, 2, 0));
@@ -159,8 +155,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void ADisposedSourceRefusesToOpenAndHasReleasedItsPins()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             source.OpenInput(4, PinPull.Up);
             source.Dispose();
             source.Dispose();

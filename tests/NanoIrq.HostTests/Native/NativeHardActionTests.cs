@@ -20,6 +20,14 @@ namespace NanoIrq.HostTests.Native
             NativeHost.EdgeAt(at + 5000, 4, true);
         }
 
+        // The module's count of interrupt-time actions run for GPIO 4 (NativePinCounters.Hard).
+        private static uint HardCount(NativeEdgeSource source)
+        {
+            NativePinCounters k = new NativePinCounters();
+            source.GetCounters(4, k);
+            return k.Hard;
+        }
+
         private static IrqOptions ToggleLed(int lockoutMicros)
         {
             IrqOptions o = new IrqOptions();
@@ -33,8 +41,7 @@ namespace NanoIrq.HostTests.Native
         [TestMethod]
         public void HardToggleRunsInTheInterruptAndTheHandlerStillRuns()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             IrqPin button = new IrqPin(source, 4, PinPull.Up, true);
             int handled = 0;
             Irq irq = button.Irq((i, e) => handled++, IrqTrigger.Falling, ToggleLed(50000));
@@ -50,32 +57,26 @@ namespace NanoIrq.HostTests.Native
             source.Pump();
             dispatcher.Poll();
             Assert.AreEqual(3, handled, "the managed handler still gets every selected edge");
-            NativePinCounters k = new NativePinCounters();
-            source.GetCounters(4, k);
-            Assert.AreEqual(2u, k.Hard);
+            Assert.AreEqual(2u, HardCount(source));
         }
 
         [TestMethod]
         public void HardCountOnBothEdgesWithDefaultOptions()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             IrqOptions o = new IrqOptions();
             o.Hard = true; // HardAction defaults to Count
             new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => { }, IrqTrigger.Both | IrqTrigger.LowLevel, o);
             Press(1000);
             Press(9000);
-            NativePinCounters k = new NativePinCounters();
-            source.GetCounters(4, k);
-            Assert.AreEqual(4u, k.Hard, "both edges counted; the level bit is ignored by the hard action");
+            Assert.AreEqual(4u, HardCount(source), "both edges counted; the level bit is ignored by the hard action");
             Assert.AreEqual(0, NativeHost.Toggles(2));
         }
 
         [TestMethod]
         public void DisableDisarmsEnableRearmsDisposeDisarmsForGood()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             IrqPin button = new IrqPin(source, 4, PinPull.Up, true);
             Irq irq = button.Irq((i, e) => { }, IrqTrigger.Falling, ToggleLed(0));
             Press(1000);
@@ -94,16 +95,13 @@ namespace NanoIrq.HostTests.Native
             again.Irq((i, e) => { }, IrqTrigger.Falling);
             Press(30000);
             Assert.AreEqual(2, NativeHost.Toggles(2));
-            NativePinCounters k = new NativePinCounters();
-            source.GetCounters(4, k);
-            Assert.AreEqual(0u, k.Hard);
+            Assert.AreEqual(0u, HardCount(source));
         }
 
         [TestMethod]
         public void BadHardOptionsAttachNoIrqAndArmNothing()
         {
-            IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
-            using NativeEdgeSource source = new NativeEdgeSource(dispatcher, 64, 32, 0);
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
             IrqPin button = new IrqPin(source, 4, PinPull.Up, true);
             IrqOptions selfToggle = ToggleLed(0);
             selfToggle.HardOutputPin = 4;

@@ -1,4 +1,6 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoIrq;
+using NanoIrq.Native;
 
 namespace NanoIrq.HostTests.Native
 {
@@ -14,6 +16,16 @@ namespace NanoIrq.HostTests.Native
         public void ResetModuleBefore()
         {
             NativeHost.Reset();
+        }
+
+        /// <summary>
+        /// A new dispatcher on the module's clock (<see cref="NativeHostClock"/>) and a NativeEdgeSource on it with a
+        /// 64-edge ring, batches of 32 and no pump thread (pollMillis 0): the test calls Pump and Poll itself.
+        /// </summary>
+        protected static NativeEdgeSource NewSource(out IrqDispatcher dispatcher)
+        {
+            dispatcher = new IrqDispatcher(new NativeHostClock());
+            return new NativeEdgeSource(dispatcher, 64, 32, 0);
         }
 
         /// <summary>Runs after each test, pass or fail: the same reset, so nothing leaks into the next class.</summary>
