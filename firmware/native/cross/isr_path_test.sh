@@ -13,7 +13,8 @@ check() {  # name expected function allow <<listing
   if [ "$got" = "$expected" ]; then echo "ok   $name: $got"; else echo "FAIL $name: expected '$expected', got '$got'"; fails=$((fails + 1)); fi
 }
 
-arm_call='
+# Callees shared by several cases: g (Arm, 5 instructions), rg (RISC-V, 2 instructions).
+arm_g='
 Disassembly of section .text.g:
 
 00000000 <g>:
@@ -22,7 +23,16 @@ Disassembly of section .text.g:
    4:	bne.n	8 <g+0x8>
    6:	adds	r0, #2
    8:	bx	lr
+'
+riscv_rg='
+Disassembly of section .text.rg:
 
+00000000 <rg>:
+   0:	add	a0,a0,1
+   2:	ret
+'
+
+arm_call="$arm_g"'
 Disassembly of section .text.f:
 
 00000000 <f>:
@@ -40,16 +50,8 @@ check "Arm call into the object is added"   "6 11 0 0" f hook <<<"$arm_call"
 check "Arm unknown callee is a problem"      "6 11 0 1" f ""   <<<"$arm_call"
 check "Arm callee alone"                     "5 5 0 0"  g ""   <<<"$arm_call"
 
-check "Arm tail call counts the callee" "2 7 0 0" t "" <<'L'
-Disassembly of section .text.g:
-
-00000000 <g>:
-   0:	adds	r0, #1
-   2:	cmp	r0, #3
-   4:	bne.n	8 <g+0x8>
-   6:	adds	r0, #2
-   8:	bx	lr
-
+check "Arm tail call counts the callee" "2 7 0 0" t "" <<L
+$arm_g
 Disassembly of section .text.t:
 
 00000000 <t>:
@@ -85,13 +87,8 @@ check "Arm branch to no instruction is a problem" "3 3 0 1" b "" <<'L'
    4:	bx	lr
 L
 
-check "RISC-V labels and auipc+jr tail call" "6 7 0 0" rf "" <<'L'
-Disassembly of section .text.rg:
-
-00000000 <rg>:
-   0:	add	a0,a0,1
-   2:	ret
-
+check "RISC-V labels and auipc+jr tail call" "6 7 0 0" rf "" <<L
+$riscv_rg
 Disassembly of section .text.rf:
 
 00000000 <rf>:
@@ -108,13 +105,8 @@ Disassembly of section .text.rf:
    e:	ret
 L
 
-check "RISC-V auipc+jalr call returns and adds" "6 8 0 0" rc "" <<'L'
-Disassembly of section .text.rg:
-
-00000000 <rg>:
-   0:	add	a0,a0,1
-   2:	ret
-
+check "RISC-V auipc+jalr call returns and adds" "6 8 0 0" rc "" <<L
+$riscv_rg
 Disassembly of section .text.rc:
 
 00000000 <rc>:
