@@ -22,7 +22,8 @@ extern "C" {
 #define NIRQ_PULL_DOWN 2u
 
 /* Sizes the ring and readies the port (installs the GPIO ISR service on ESP-IDF). Refused with
- * NIRQ_ERR_PIN_BUSY while pins are captured. */
+ * NIRQ_ERR_PIN_BUSY while pins are captured: nirq_api_start closes them first (nirq_port_close on each), so
+ * a previous program's pins never block a new start. */
 nirq_status nirq_port_start(uint32_t ring_capacity);
 
 /* Configures cfg->pin as an input with pull (and the toggle output as an output), reads its level into
@@ -35,7 +36,10 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull);
 nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
                                uint32_t lockout_us);
 
-/* Disables the pin's interrupt, then stops capturing it. */
+/* Disables the pin's interrupt, frees its reservation, then stops capturing it. Also called by
+ * nirq_api_start for the pins a previous program left captured (after a CLR soft reboot, when nanoFramework
+ * may have re-initialised its own GPIO state): a port whose pin another driver has taken over since must
+ * leave that pin's interrupt and reservation alone and only forget the capture. */
 nirq_status nirq_port_close(uint32_t pin);
 
 /* Reads the clock, then drains up to max debounced records (see nirq_capture_read). */

@@ -56,16 +56,71 @@ TEST_F(Api, StartRefusesEveryUnsupportedCapacity)
     EXPECT_EQ(NIRQ_OK, nirq_api_start(1024));
 }
 
-TEST_F(Api, RestartRefusedWhilePinsAreCapturedAndRingKeepsItsRecords)
+// A redeploy: the previous program captured pins (one with a hard toggle) and queued records, then vanished
+// without closing anything (C statics survive nanoFramework's soft reboot). The next start reclaims it all.
+TEST_F(Api, StartReclaimsWhatAPreviousProgramLeftCaptured)
+{
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(16));
+    ASSERT_EQ(NIRQ_OK, OpenPlain(4));
+    ASSERT_EQ(NIRQ_OK, nirq_api_open(7, 1, 0, 0, 2, 3, 9, 0));  // hard toggle of GPIO 9 on both edges
+    nirq_host_set_now_us(10);
+    ASSERT_EQ(1, nirq_host_edge(4, 0));
+    ASSERT_EQ(1, nirq_host_edge(7, 0));
+    ASSERT_EQ(1, nirq_host_toggles(9));
+
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(32));  // the next program
+    EXPECT_EQ(0, nirq_host_edge(4, 1)) << "the old capture's interrupt is off";
+    EXPECT_EQ(0, nirq_host_edge(7, 1));
+    EXPECT_EQ(1, nirq_host_toggles(9)) << "the old hard action no longer runs";
+    EXPECT_EQ(0, Read(8).n) << "the old records are gone";
+    uint32_t v[NIRQ_API_COUNTER_COUNT];
+    EXPECT_EQ(NIRQ_ERR_UNKNOWN_PIN, nirq_api_get_counters(4, v, NIRQ_API_COUNTER_COUNT));
+    EXPECT_EQ(NIRQ_ERR_UNKNOWN_PIN, nirq_api_close(7));
+    EXPECT_EQ(-1, nirq_api_next_deadline());
+
+    // the same pins open again, with fresh sequences and counters, and only new edges arrive
+    ASSERT_EQ(NIRQ_OK, OpenPlain(4));
+    ASSERT_EQ(NIRQ_OK, OpenPlain(7));
+    nirq_host_set_now_us(20);
+    ASSERT_EQ(1, nirq_host_edge(4, 0));
+    Batch b = Read(8);
+    ASSERT_EQ(1, b.n);
+    EXPECT_EQ(20u, b.times[0]);
+    EXPECT_EQ(1u, b.seqs[0]);
+    EXPECT_EQ(4 * 2 + 0, b.pin_levels[0]);
+    EXPECT_EQ((std::vector<uint32_t>{1, 1, 0, 0, 0, 0, 0}), Counters(4));
+    EXPECT_EQ((std::vector<uint32_t>{0, 0, 0, 0, 0, 0, 0}), Counters(7));
+    ASSERT_EQ(1, nirq_host_edge(7, 0));
+    EXPECT_EQ(1, nirq_host_toggles(9)) << "pin 7 reopened without a hard action: no toggle";
+}
+
+TEST_F(Api, StartWithABadCapacityReclaimsNothing)
 {
     ASSERT_EQ(NIRQ_OK, nirq_api_start(16));
     ASSERT_EQ(NIRQ_OK, OpenPlain(4));
     nirq_host_set_now_us(10);
     ASSERT_EQ(1, nirq_host_edge(4, 0));
-    EXPECT_EQ(NIRQ_ERR_PIN_BUSY, nirq_api_start(32));
+    for (int32_t bad : {-1, 0, 100, 2048}) {
+        EXPECT_EQ(NIRQ_ERR_RING_CAPACITY, nirq_api_start(bad)) << bad;
+    }
+    EXPECT_EQ(1, nirq_host_edge(4, 1)) << "still captured";
     Batch b = Read(8);
-    ASSERT_EQ(1, b.n);
+    ASSERT_EQ(2, b.n);
     EXPECT_EQ(10u, b.times[0]);
+    EXPECT_EQ(2u, b.seqs[1]);
+}
+
+TEST_F(Api, StartWithNothingCapturedJustResets)
+{
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(8));  // first start after power-up: nothing to reclaim
+    ASSERT_EQ(NIRQ_OK, OpenPlain(4));
+    ASSERT_EQ(NIRQ_OK, nirq_api_close(4));
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(1024));
+    ASSERT_EQ(NIRQ_OK, OpenPlain(4));
+    for (int i = 0; i < 600; i++) {  // the new 1024-record ring is in use: 600 edges fit without a drop
+        ASSERT_EQ(1, nirq_host_edge(4, i % 2));
+    }
+    EXPECT_EQ(0u, Counters(4)[4]);
 }
 
 TEST_F(Api, OpenMapsEachBadArgumentToItsCode)

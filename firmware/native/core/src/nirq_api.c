@@ -20,8 +20,19 @@ static int32_t negative_code(int32_t pin, int32_t window_us, int32_t lockout_us)
 
 int32_t nirq_api_start(int32_t ring_capacity)
 {
-    if (ring_capacity < 0) {
-        return NIRQ_ERR_RING_CAPACITY;
+    if (ring_capacity < 0 || !nirq_ring_capacity_ok((uint32_t)ring_capacity)) {
+        return NIRQ_ERR_RING_CAPACITY; /* checked before anything is reclaimed: nothing changes */
+    }
+    /* Reclaim what a previous program left: C statics survive a CLR soft reboot (a redeploy), the C# side does
+     * not, so pins still captured here belong to a program that is gone (the C# side refuses a second source
+     * within one program). The port's own close turns each interrupt off and frees its reservation. */
+    nirq_capture *c = nirq_port_capture();
+    if (c->started) {
+        for (uint32_t pin = 0; pin < NIRQ_PIN_LIMIT; pin++) {
+            if (c->slot_of[pin] >= 0) {
+                (void)nirq_port_close(pin);
+            }
+        }
     }
     return (int32_t)nirq_port_start((uint32_t)ring_capacity);
 }

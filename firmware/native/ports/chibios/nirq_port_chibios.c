@@ -21,8 +21,12 @@
  *   0x40054000, rp2350.h at 0x400B0000).
  * - No RTOS call in the ISR path: the ring is lock-free, so no chSysLockFromISR is needed.
  * - Soft reboot: ChibiOS targets have no soft-reboot hook (nirq_port_on_soft_reboot returns false), so
- *   pins captured by a program stay captured after a CLR soft reboot until the board is reset: the next
- *   program's NativeStart then reports NIRQ_ERR_PIN_BUSY. See ../../README.md.
+ *   pins captured by a program stay captured after a CLR soft reboot (a redeploy) until the next program's
+ *   NativeStart: nirq_api_start closes each of them through nirq_port_close before resetting the module.
+ *   Until then the old callbacks keep queueing into the old ring (discarded by that start). nanoFramework
+ *   may re-initialise its pin map at the CLR start, so a new program can have opened such a pin with
+ *   System.Device.Gpio before it starts the native module: nirq_port_close then sees that the line's PAL
+ *   callback is no longer ours and leaves the line's event and reservation to their new owner.
  */
 #include "nirq_port.h"
 
@@ -123,8 +127,18 @@ nirq_status nirq_port_close(uint32_t pin)
     if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
-    palDisableLineEvent((ioline_t)pin);
-    (void)nirq_port_reserve_pin(pin, false);
+    ioline_t line = (ioline_t)pin;
+    /* our callback still on the line: ours to turn off and release; another callback: System.Device.Gpio took
+     * the line after a soft reboot (see the top of this file), so only the capture is forgotten */
+    chSysLock();
+    bool ours = pal_lld_get_line_event(line)->cb == nirq_chibios_callback;
+    if (ours) {
+        palDisableLineEventI(line);
+    }
+    chSysUnlock();
+    if (ours) {
+        (void)nirq_port_reserve_pin(pin, false);
+    }
     return nirq_capture_close(&s_capture, pin);
 }
 

@@ -12,8 +12,10 @@
  *   (nirq_port_reserve_pin): GpioController.OpenPin on it then fails, and capturing a pin that
  *   System.Device.Gpio (or SPI, I2C, PSRAM) holds fails with NIRQ_ERR_PIN_BUSY.
  * - Soft reboot: a handler registered with nanoFramework (nirq_port_on_soft_reboot) closes every captured
- *   pin, so the next program finds the module free (otherwise NativeStart would report pins busy and the
- *   old handlers would keep firing).
+ *   pin as the CLR stops. NativeStart (nirq_api_start) would reclaim such pins anyway, as on ChibiOS; the
+ *   handler is kept because it acts earlier: the old handlers stop firing during the restart, and a next
+ *   program that never starts the native module (or opens one of those pins with System.Device.Gpio
+ *   first, whose gpio_isr_handler_add our late close would then remove) finds the pins free.
  * - Not protected against: GpioController.Dispose() calls gpio_uninstall_isr_service(), which removes
  *   every pin handler, ours included; edges are then no longer captured until the pins are reopened.
  * - Clock: esp_timer_get_time() (µs since boot, 64-bit; placed in IRAM by ESP_TIMER_IN_IRAM, default y),

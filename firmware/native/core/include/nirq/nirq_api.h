@@ -38,8 +38,12 @@ extern "C" {
  * overrun, hard (see nirq_capture.h). */
 #define NIRQ_API_COUNTER_COUNT 7
 
-/* NativeStart: resets the module; ring_capacity records, a power of two in 8 .. 1024.
- * NIRQ_ERR_RING_CAPACITY, NIRQ_ERR_PIN_BUSY (pins still captured), NIRQ_ERR_PORT. */
+/* NativeStart: reclaims and resets the module; ring_capacity records, a power of two in 8 .. 1024.
+ * Every pin still captured is closed first through the port (interrupt off, pin reservation freed), then the
+ * ring, the slots and every counter start again from empty: records queued before are discarded. This is what
+ * makes a redeploy work on every target: the C state survives nanoFramework's soft reboot, so pins found
+ * captured belong to the previous program (within one program the C# NativeEdgeSource allows one instance).
+ * NIRQ_ERR_RING_CAPACITY (checked first: nothing reclaimed, nothing changed), NIRQ_ERR_PORT. */
 NIRQ_EXPORT int32_t nirq_api_start(int32_t ring_capacity);
 
 /* NativeOpen: captures pin (0 .. 63) on both edges, pull 0 none / 1 up / 2 down, debounce_mode 0..3 with
