@@ -1,6 +1,10 @@
 using System;
 using System.Threading;
 
+#if NANOIRQ_HOST
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("NanoIrq.HostTests")]
+#endif
+
 namespace NanoIrq.Native
 {
     /// <summary>
@@ -22,8 +26,13 @@ namespace NanoIrq.Native
     /// <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>, or armed by
     /// <see cref="IrqPin.Irq(IrqHandler, IrqTrigger, IrqOptions)"/> with <see cref="IrqOptions.Hard"/> through
     /// <see cref="IHardActionSource"/> (changed atomically with respect to the interrupt, disarmed with the Irq).</para>
-    /// <para>Only one instance may exist: the module is a singleton in the firmware. A firmware without the
-    /// module cannot load this assembly at all (nanoFramework checks native assemblies at deployment), so an
+    /// <para>Only one instance may exist at a time in a program: the module is a singleton in the firmware, so the
+    /// constructor throws <see cref="InvalidOperationException"/> while another instance is alive (not disposed); once
+    /// it is disposed a new one may be created. A redeploy needs no board reset: the C state survives nanoFramework's
+    /// soft reboot but the managed guard does not, so the next program's first instance reclaims whatever the previous
+    /// program left captured (interrupts off, pin reservations freed, ring and counters emptied; see NativeStart in
+    /// firmware/native/README.md).</para>
+    /// <para>A firmware without the module cannot load this assembly at all (nanoFramework checks native assemblies at deployment), so an
     /// application that references it targets the custom firmware; use <c>GpioEdgeSource</c> on stock firmware.</para>
     /// </remarks>
     public sealed class NativeEdgeSource : IEdgeSource, IHardActionSource, IDisposable
@@ -35,6 +44,12 @@ namespace NanoIrq.Native
         public const int MaxWindowMicros = 10000000;
 
         private const int CounterCount = 7;
+
+        // The one-instance guard. Managed statics are re-initialised by a CLR soft reboot (a redeploy) while the C
+        // module's state is not: the guard set means "another source of THIS program", whereas pins the C module
+        // still captures with the guard clear were left by a previous program, and NativeStart reclaims them.
+        private static readonly object s_instanceGate = new object();
+        private static bool s_instanceAlive;
 
         private readonly IrqDispatcher _dispatcher;
         private readonly int _batchSize;
@@ -68,8 +83,11 @@ namespace NanoIrq.Native
         /// <param name="batchSize">Records moved per InternalCall, [2, 256].</param>
         /// <param name="pollMillis">Pump period in ms, [1, 1000]; 0 for no pump thread (call <see cref="Pump"/> yourself).</param>
         /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">A number is out of its range.</exception>
-        /// <exception cref="ArgumentException">The module still captures pins (another instance is alive).</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A number is out of its range (nothing started).</exception>
+        /// <exception cref="InvalidOperationException">Another NativeEdgeSource of this program is alive (not disposed):
+        /// the module is a singleton; it keeps capturing, nothing is changed.</exception>
+        /// <remarks>Starting the module reclaims what a previous program (before a redeploy) left: every pin it still
+        /// captured is closed (interrupt off, reservation freed) and the ring and counters start empty.</remarks>
         public NativeEdgeSource(IrqDispatcher dispatcher, int ringCapacity, int batchSize, int pollMillis)
         {
             if (dispatcher == null)
@@ -87,7 +105,17 @@ namespace NanoIrq.Native
                 throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms, or 0 for no pump thread.");
             }
 
-            NativeStatus.Check(NativeCapture.NativeStart(ringCapacity), -1, "ringCapacity");
+            lock (s_instanceGate)
+            {
+                if (s_instanceAlive)
+                {
+                    throw new InvalidOperationException("Only one NativeEdgeSource may exist at a time (the native module is a singleton): dispose the other one first.");
+                }
+
+                NativeStatus.Check(NativeCapture.NativeStart(ringCapacity), -1, "ringCapacity");
+                s_instanceAlive = true;
+            }
+
             _dispatcher = dispatcher;
             _batchSize = batchSize;
             _pollMillis = pollMillis;
@@ -283,13 +311,19 @@ namespace NanoIrq.Native
 
         /// <summary>
         /// Moves every record the module has ready to the dispatcher, in batches; returns how many. The pump thread
-        /// calls it; tests and single-threaded loops may call it directly. Allocates nothing.
+        /// calls it; tests and single-threaded loops may call it directly. Allocates nothing. Returns 0 once disposed
+        /// (the records then belong to whichever source starts the module next).
         /// </summary>
         public int Pump()
         {
             int total = 0;
             lock (_gate)
             {
+                if (_disposed)
+                {
+                    return 0;
+                }
+
                 while (true)
                 {
                     int n = NativeCapture.NativeRead(_times, _sequences, _pinLevels, _batchSize);
@@ -313,7 +347,8 @@ namespace NanoIrq.Native
             }
         }
 
-        /// <summary>Stops the pump and closes every pin this source captures. Safe to call twice.</summary>
+        /// <summary>Stops the pump, closes every pin this source captures and lets a new NativeEdgeSource be created.
+        /// Safe to call twice.</summary>
         public void Dispose()
         {
             Thread pump;
@@ -342,7 +377,28 @@ namespace NanoIrq.Native
             {
                 pump.Join();
             }
+
+            // released only once the pump has stopped, so no read of this source can take a next source's records
+            lock (s_instanceGate)
+            {
+                s_instanceAlive = false;
+            }
         }
+
+#if NANOIRQ_HOST
+        /// <summary>
+        /// Host tests only: what a CLR soft reboot (a redeploy) does to this class, i.e. the one-instance guard
+        /// re-initialised while the C module keeps its state (pins captured, interrupts armed, records queued). The
+        /// forgotten instance must not be used afterwards.
+        /// </summary>
+        internal static void ForgetInstanceAsSoftReboot()
+        {
+            lock (s_instanceGate)
+            {
+                s_instanceAlive = false;
+            }
+        }
+#endif
 
         private void PumpLoop()
         {

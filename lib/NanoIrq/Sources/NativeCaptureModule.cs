@@ -30,7 +30,7 @@ namespace NanoIrq
         /// <see cref="IDisposable"/>), or null when the NanoIrq.Native assembly is not deployed.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
-        /// <exception cref="ArgumentException">The module is already in use by another native source (only one may exist).</exception>
+        /// <exception cref="InvalidOperationException">Another native source of this program is alive (only one may exist at a time).</exception>
         public static IEdgeSource TryCreateSource(IrqDispatcher dispatcher)
         {
             return TryCreateSource(dispatcher, SourceTypeName);

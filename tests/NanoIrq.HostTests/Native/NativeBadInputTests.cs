@@ -51,7 +51,7 @@ namespace NanoIrq.HostTests.Native
             Throws<ArgumentOutOfRangeException>("pollMillis", () => new NativeEdgeSource(dispatcher, 256, 32, 1001));
             using NativeEdgeSource ok = new NativeEdgeSource(dispatcher, 8, 2, 0);
             ok.OpenInput(4, PinPull.Up);
-            Throws<ArgumentException>("ringCapacity", () => new NativeEdgeSource(dispatcher, 16, 32, 0)); // module busy
+            Throws<InvalidOperationException>(null, () => new NativeEdgeSource(dispatcher, 16, 32, 0)); // one source at a time
             Assert.AreEqual(1, NativeHost.Edge(4, 0), "the first source keeps capturing");
             Assert.AreEqual(1, ok.Pump());
         }

@@ -7,7 +7,8 @@ namespace NanoIrq.HostTests.Native
     /// <summary>
     /// Base of the test classes that drive the native module through its host port (one process-wide C state): resets
     /// it with <see cref="NativeHost.Reset"/> before and after every test, so no test sees another's started pins, hard
-    /// actions, captured edges or clock. Derived classes keep [DoNotParallelize]: the C state is shared.
+    /// actions, captured edges or clock, and clears NativeEdgeSource's one-instance guard (a test that leaves a source
+    /// undisposed does not block the next). Derived classes keep [DoNotParallelize]: the C state is shared.
     /// </summary>
     public abstract class NativeModuleTest
     {
@@ -15,6 +16,7 @@ namespace NanoIrq.HostTests.Native
         [TestInitialize]
         public void ResetModuleBefore()
         {
+            NativeEdgeSource.ForgetInstanceAsSoftReboot();
             NativeHost.Reset();
         }
 
@@ -32,6 +34,7 @@ namespace NanoIrq.HostTests.Native
         [TestCleanup]
         public void ResetModuleAfter()
         {
+            NativeEdgeSource.ForgetInstanceAsSoftReboot();
             NativeHost.Reset();
         }
     }
