@@ -131,7 +131,8 @@ nirq_status nirq_port_close(uint32_t pin)
     /* our callback still on the line: ours to turn off and release; another callback: System.Device.Gpio took
      * the line after a soft reboot (see the top of this file), so only the capture is forgotten */
     chSysLock();
-    bool ours = pal_lld_get_line_event(line)->cb == nirq_chibios_callback;
+    const palevent_t *event = pal_lld_get_line_event(line); /* the RP port's macro: &_pal_events[line] */
+    bool ours = event->cb == nirq_chibios_callback;
     if (ours) {
         palDisableLineEventI(line);
     }
