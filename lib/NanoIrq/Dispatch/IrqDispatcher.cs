@@ -629,10 +629,21 @@ namespace NanoIrq
 
             IrqPin p = _pins[pin];
             Irq irq = p == null ? null : p.CurrentIrq;
-            if (irq != null && !irq.IsDisposed)
+            if (irq == null)
             {
-                irq.Dispatch(edge, now);
+                return;
             }
+
+            if (irq.IsDisposed)
+            {
+                // Disposed by another thread whose Unregister waits for this poll: write the edge off now, so that
+                // Unregister does not count it again as still queued (that would discard the reopened pin's edge).
+                irq.WriteOffOne();
+                _discarded++;
+                return;
+            }
+
+            irq.Dispatch(edge, now);
         }
 
         private void ServiceTarget(int index, uint now, int poll)

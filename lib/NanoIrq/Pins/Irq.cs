@@ -45,7 +45,7 @@ namespace NanoIrq
         private int _seen;
         private int _dropped;
 
-        // Written under both dispatcher locks, once, by Dispose.
+        // Written under the dispatch gate: by Dispose (both locks) and by the dispatcher for edges taken mid-Dispose.
         private int _discarded;
 
         // Written by the dispatching thread only.
@@ -346,6 +346,13 @@ namespace NanoIrq
             return left;
         }
 
+        /// <summary>Dispatcher thread, under the dispatch gate: one queued edge taken out of the ring after Dispose
+        /// began and before its Unregister ran; counted in <see cref="Discarded"/>.</summary>
+        internal void WriteOffOne()
+        {
+            _discarded++;
+        }
+
         internal void Dispatch(EdgeRecord edge, uint now)
         {
             _taken++;
@@ -542,6 +549,7 @@ namespace NanoIrq
                 {
                     _enabled = 0;
                     _levelArmed = false;
+                    _pin.SetHardArmed(this, false);
                 }
 
                 _dispatcher.RecordFault(this, error, now);

@@ -34,7 +34,7 @@ namespace NanoIrq
         /// Managed code never runs in an ISR on nanoFramework, so a hard action needs the native capture module (a
         /// source implementing <see cref="IHardActionSource"/>); every source that cannot do it (stock GPIO, simulator)
         /// refuses with <see cref="NotSupportedException"/>. The handler still runs afterwards, on the dispatcher thread,
-        /// for every edge it selects. The action is armed while the Irq is enabled: <see cref="Irq.Disable"/> and
+        /// for every edge it selects. The action is armed while the Irq is enabled: <see cref="Irq.Disable"/>, a handler fault that disables the Irq and
         /// <see cref="Irq.Dispose"/> disarm it, <see cref="Irq.Enable"/> arms it again. Default false.
         /// </summary>
         public bool Hard { get; set; }

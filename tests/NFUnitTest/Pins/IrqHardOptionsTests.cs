@@ -74,6 +74,11 @@ namespace NFUnitTest.Pins
         {
         }
 
+        private static void Throw(Irq irq, EdgeRecord edge)
+        {
+            throw new InvalidOperationException("handler fault");
+        }
+
         private static IrqOptions Toggle(int output, int lockout)
         {
             IrqOptions o = new IrqOptions();
@@ -129,6 +134,41 @@ namespace NFUnitTest.Pins
             Assert.AreEqual((int)IrqHardAction.None, (int)source.LastAction, "disposed: disarmed");
             irq.Disable();
             Assert.AreEqual(4, source.Calls, "nothing after dispose");
+        }
+
+        [TestMethod]
+        public void AFaultThatDisablesTheIrqDisarmsItsHardAction()
+        {
+            IrqDispatcher dispatcher = new IrqDispatcher(new FakeClock());
+            RecordingHardSource source = new RecordingHardSource(dispatcher);
+            IrqPin pin = new IrqPin(source, 4, PinPull.Up, true);
+            Irq irq = pin.Irq(Throw, IrqTrigger.Falling, Toggle(2, 0));
+            Assert.AreEqual((int)IrqHardAction.Toggle, (int)source.LastAction);
+            source.Sim.Pin(4).Drive(false);
+            dispatcher.Poll();
+            Assert.AreEqual(1, irq.Faults);
+            Assert.IsFalse(irq.IsEnabled, "a fault disables the Irq");
+            Assert.AreEqual((int)IrqHardAction.None, (int)source.LastAction, "disabled by the fault: disarmed");
+            irq.Enable();
+            Assert.AreEqual((int)IrqHardAction.Toggle, (int)source.LastAction, "enabled again: armed");
+        }
+
+        [TestMethod]
+        public void AFaultWithKeepEnabledLeavesTheHardActionArmed()
+        {
+            IrqDispatcher dispatcher = new IrqDispatcher(new FakeClock());
+            RecordingHardSource source = new RecordingHardSource(dispatcher);
+            IrqPin pin = new IrqPin(source, 4, PinPull.Up, true);
+            IrqOptions o = Toggle(2, 0);
+            o.KeepEnabledOnFault = true;
+            Irq irq = pin.Irq(Throw, IrqTrigger.Falling, o);
+            int calls = source.Calls;
+            source.Sim.Pin(4).Drive(false);
+            dispatcher.Poll();
+            Assert.AreEqual(1, irq.Faults);
+            Assert.IsTrue(irq.IsEnabled);
+            Assert.AreEqual(calls, source.Calls, "kept enabled: the hard action is not touched");
+            Assert.AreEqual((int)IrqHardAction.Toggle, (int)source.LastAction);
         }
 
         [TestMethod]
