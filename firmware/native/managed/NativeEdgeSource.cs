@@ -179,7 +179,14 @@ namespace NanoIrq.Native
         public void SetHardAction(int pin, NativeHardAction action, NativeTrigger trigger, int outputPin, int lockoutMicros)
         {
             CheckPin(pin);
-            if (action != NativeHardAction.None)
+            if (action == NativeHardAction.None)
+            {
+                // disarmed: the other arguments are ignored, never stored (the C module refuses negative ones at open)
+                trigger = 0;
+                outputPin = 0;
+                lockoutMicros = 0;
+            }
+            else
             {
                 CheckHard(pin, (int)action, (int)trigger, outputPin, lockoutMicros);
             }

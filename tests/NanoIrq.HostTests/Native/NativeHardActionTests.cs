@@ -74,6 +74,22 @@ namespace NanoIrq.HostTests.Native
         }
 
         [TestMethod]
+        public void PerPinHardActionSetBackToNoneIgnoresTheOtherArguments()
+        {
+            using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
+            source.SetHardAction(4, NativeHardAction.Toggle, NativeTrigger.Falling, 2, 0);
+
+            // "None disarms; the other arguments are then ignored": -1 (IrqOptions' "no output") and a negative lockout
+            // must not be stored and refused by the C module at the next open.
+            source.SetHardAction(4, NativeHardAction.None, NativeTrigger.Falling, -1, -1);
+            new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => { }, IrqTrigger.Falling);
+            Press(1000);
+            Assert.AreEqual(0, NativeHost.Toggles(2), "disarmed: no toggle");
+            Assert.AreEqual(0u, HardCount(source));
+            Assert.AreEqual(2, source.Pump(), "the pin captures both edges of the press");
+        }
+
+        [TestMethod]
         public void DisableDisarmsEnableRearmsDisposeDisarmsForGood()
         {
             using NativeEdgeSource source = NewSource(out IrqDispatcher dispatcher);
