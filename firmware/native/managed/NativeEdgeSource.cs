@@ -417,7 +417,7 @@ namespace NanoIrq.Native
                 if (deadline >= 0)
                 {
                     int dueIn = Ticks.Diff((uint)deadline, NativeCapture.NativeNowMicros());
-                    int dueMillis = dueIn <= 0 ? 0 : (dueIn + Ticks.MicrosPerMilli - 1) / Ticks.MicrosPerMilli;
+                    int dueMillis = Ticks.ToMillisRoundedUp(dueIn);
                     if (dueMillis < sleep)
                     {
                         sleep = dueMillis;
