@@ -43,7 +43,9 @@ namespace NanoIrq
     /// an acquire load) cannot refill a slot the consumer is still copying. On x64 both are plain moves; the
     /// only locked instructions are the read-modify-writes two threads can race on: the DropOldest head
     /// compare-and-swap, the sequence lock of Overwrite (full fences on both sides, so the item's stores and
-    /// loads cannot leak out of it) and <see cref="Dropped"/>, which both sides add to.</para>
+    /// loads cannot leak out of it) and <see cref="Dropped"/>, which both sides add to; plus one full fence
+    /// where a DropOldest peek re-checks the head after copying (the check is a sequence-lock read, and an
+    /// acquire load alone would let Arm64 complete the copy's loads after it).</para>
     /// <para><b>On the nanoFramework interpreter</b> all managed threads run on one native thread and are
     /// switched only between IL instructions; there is no JIT to reorder or cache loads and no second core
     /// to observe stores out of order, and an int load or store is one indivisible instruction. A plain store
@@ -549,6 +551,13 @@ namespace NanoIrq
 
             if (_policy == DropOldest)
             {
+#if NANOIRQ_HOST
+                // The head is this copy's sequence number: the slot loads above must complete before it is
+                // re-read. An acquire load orders only what follows it, and Arm64 may satisfy earlier plain
+                // loads after it, so a peek could see the head unmoved yet return an item the producer wrote
+                // after discarding the peeked one. A full fence closes that (x64 never reorders loads with loads).
+                Interlocked.MemoryBarrier();
+#endif
                 int actual = Observe(ref _head);
                 if (actual != _headLocal)
                 {
