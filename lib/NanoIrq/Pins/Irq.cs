@@ -241,23 +241,30 @@ namespace NanoIrq
             get { return _lastSequence; }
         }
 
-        /// <summary>Delivers edges again (MicroPython <c>irq.enable()</c>); a level trigger whose level holds fires at the next dispatch.</summary>
+        /// <summary>Delivers edges again (MicroPython <c>irq.enable()</c>); a level trigger whose level holds fires at the next dispatch.
+        /// A hard action (<see cref="IrqOptions.Hard"/>) is armed again before Enable returns.</summary>
+        /// <remarks>Enable, <see cref="Disable"/>, a fault that disables the Irq and <see cref="Dispose"/> may race on several
+        /// threads: once they have all returned, the hard action is armed exactly when <see cref="IsEnabled"/> is true (the pin
+        /// re-reads the state under its own lock before each arm or disarm), and never after Dispose, not even on the
+        /// same GPIO opened again. An Enable that loses the race with Dispose either throws <see cref="ObjectDisposedException"/>
+        /// or returns having done nothing.</remarks>
         /// <exception cref="ObjectDisposedException">The Irq was disposed.</exception>
         public void Enable()
         {
             ThrowIfDisposed();
             _enabled = 1;
             _rearm = 1;
-            _pin.SetHardArmed(this, true);
+            _pin.SyncHardAction(this);
             _dispatcher.Wake();
         }
 
         /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="DisabledSkipped"/>;
-        /// a hard action (<see cref="IrqOptions.Hard"/>) is disarmed until <see cref="Enable"/>. Does nothing after <see cref="Dispose"/>.</summary>
+        /// a hard action (<see cref="IrqOptions.Hard"/>) is disarmed before Disable returns, until <see cref="Enable"/>. Does nothing
+        /// after <see cref="Dispose"/>. Safe against a racing Enable on another thread: see the remarks of <see cref="Enable"/>.</summary>
         public void Disable()
         {
             _enabled = 0;
-            _pin.SetHardArmed(this, false);
+            _pin.SyncHardAction(this);
         }
 
         /// <summary>
@@ -549,7 +556,7 @@ namespace NanoIrq
                 {
                     _enabled = 0;
                     _levelArmed = false;
-                    _pin.SetHardArmed(this, false);
+                    _pin.SyncHardAction(this);
                 }
 
                 _dispatcher.RecordFault(this, error, now);

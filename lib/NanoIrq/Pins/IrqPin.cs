@@ -16,10 +16,14 @@ namespace NanoIrq
     public sealed class IrqPin : IDisposable
     {
         private readonly IEdgeSource _source;
+
+        // Serialises arming and disarming of the hard action with Dispose. Lock order: this, then the source's own
+        // lock. Never held while calling into the dispatcher (whose gate may be held by a handler that disarms here).
+        private readonly object _hardGate = new object();
         private Irq _irq;
         private bool _open;
 
-        // The interrupt-time action of the current Irq (IrqOptions.Hard), null when it has none.
+        // The interrupt-time action of the current Irq (IrqOptions.Hard), null when it has none. Under _hardGate.
         private IHardActionSource _hardSource;
         private IrqTrigger _hardEdges;
         private IrqHardAction _hardAction;
@@ -223,55 +227,77 @@ namespace NanoIrq
                 throw;
             }
 
-            if (hard != null)
+            lock (_hardGate)
             {
-                _hardSource = hard;
-                _hardEdges = edges;
-                _hardAction = options.HardAction;
-                _hardOutputPin = options.HardOutputPin;
-                _hardLockoutMicros = options.HardLockoutMicros;
+                if (hard != null)
+                {
+                    _hardSource = hard;
+                    _hardEdges = edges;
+                    _hardAction = options.HardAction;
+                    _hardOutputPin = options.HardOutputPin;
+                    _hardLockoutMicros = options.HardLockoutMicros;
+                    if (!irq.IsEnabled || !_open)
+                    {
+                        // Its handler faulted, or another thread disposed the pin, between Register and here, while
+                        // SyncHardAction and Dispose could not see the action yet.
+                        hard.SetHardAction(Number, edges, IrqHardAction.None, 0, 0);
+                    }
+                }
+
+                _irq = irq;
             }
 
-            _irq = irq;
             return irq;
         }
 
-        /// <summary>Arms (Irq enabled) or disarms (disabled) the hard action of <paramref name="irq"/>, when it has one and
-        /// is this pin's current Irq on an open pin; does nothing otherwise.</summary>
-        internal void SetHardArmed(Irq irq, bool armed)
+        /// <summary>
+        /// Brings the hard action of <paramref name="irq"/> in line with its state: armed when <see cref="NanoIrq.Irq.IsEnabled"/>,
+        /// disarmed otherwise, read under the pin's lock so that the last of several racing Enable / Disable / fault calls
+        /// decides, whatever the order their source calls would otherwise land in. Does nothing when the Irq has no hard
+        /// action, is not this pin's current Irq, or the pin was disposed (a pin reopened meanwhile is another IrqPin).
+        /// </summary>
+        internal void SyncHardAction(Irq irq)
         {
-            IHardActionSource hard = _hardSource;
-            if (hard == null || irq != _irq || !_open)
+            lock (_hardGate)
             {
-                return;
-            }
+                IHardActionSource hard = _hardSource;
+                if (hard == null || irq != _irq || !_open)
+                {
+                    return;
+                }
 
-            if (armed)
-            {
-                hard.SetHardAction(Number, _hardEdges, _hardAction, _hardOutputPin, _hardLockoutMicros);
-            }
-            else
-            {
-                hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                if (irq.IsEnabled)
+                {
+                    hard.SetHardAction(Number, _hardEdges, _hardAction, _hardOutputPin, _hardLockoutMicros);
+                }
+                else
+                {
+                    hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                }
             }
         }
 
-        /// <summary>Disposes the Irq (if any), stops the source reporting the pin and frees the number; safe to call twice.</summary>
+        /// <summary>Disarms the hard action (if any), disposes the Irq (if any), stops the source reporting the pin and frees
+        /// the number; safe to call twice and from several threads (one of them does the work).</summary>
         public void Dispose()
         {
-            if (!_open)
+            lock (_hardGate)
             {
-                return;
+                if (!_open)
+                {
+                    return;
+                }
+
+                _open = false;
+                IHardActionSource hard = _hardSource;
+                _hardSource = null;
+                if (hard != null)
+                {
+                    hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                }
             }
 
-            IHardActionSource hard = _hardSource;
-            _hardSource = null;
-            if (hard != null)
-            {
-                hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
-            }
-
-            _open = false;
+            // Outside the pin's lock: the Irq's Dispose takes the dispatcher's gate.
             Irq irq = _irq;
             if (irq != null)
             {
