@@ -63,6 +63,7 @@ namespace NanoIrq
         private int _running;
         private int _unrouted;
         private int _discarded;
+        private int _liveLoops;
         private Thread _thread;
 
         // The optional wake source (WakeSource) and what it was last told: WakeNone (unknown: the next Poll arms or
@@ -198,6 +199,13 @@ namespace NanoIrq
                     _wakeState = WakeNone;
                 }
             }
+        }
+
+        /// <summary>Dispatcher thread loops running now (entered <c>Run</c> and not yet left it): 0 or 1 once Start or Stop
+        /// has settled. For tests.</summary>
+        internal int LiveLoops
+        {
+            get { return _liveLoops; }
         }
 
         internal object DispatchGate
@@ -404,6 +412,9 @@ namespace NanoIrq
         /// Stops the dispatcher thread and waits for it (unless called from a handler on it); safe when not running.
         /// The thread cancels the <see cref="WakeSource"/> as it ends.
         /// </summary>
+        /// <remarks>Called from a handler on the dispatcher thread, Stop returns at once and the thread leaves its loop as
+        /// soon as the handler returns, without another poll. A <see cref="Start"/> made meanwhile (from that handler or
+        /// from another thread) starts a new thread; the old one still leaves, so exactly one dispatcher thread runs.</remarks>
         public void Stop()
         {
             Thread thread = _thread;
@@ -790,9 +801,17 @@ namespace NanoIrq
             source.WakeAfter(delay);
         }
 
+        // True while the calling thread is the dispatcher thread of the current Start: Stop (which clears _thread, at
+        // once when called from a handler) or a later Start (a new thread) ends an older thread's loop.
+        private bool OwnsLoop()
+        {
+            return _running != 0 && _thread == Thread.CurrentThread;
+        }
+
         private void Run()
         {
-            while (_running != 0)
+            Interlocked.Increment(ref _liveLoops);
+            while (OwnsLoop())
             {
                 int handled = Poll();
                 int wait = MillisToNextDeadline();
@@ -807,22 +826,26 @@ namespace NanoIrq
                     wait = 1;
                 }
 
-                if (wait > 0 && _running != 0)
+                if (wait > 0 && OwnsLoop())
                 {
                     _wake.WaitOne(wait, false);
                 }
             }
 
-            // Stopped (also from a handler, whose poll re-armed the source after Stop returned): no wake-up pending.
+            // Stopped (also from a handler, whose poll re-armed the source after Stop returned): no wake-up pending,
+            // unless a newer thread took over (Stop then Start from a handler): the source is that thread's now.
             lock (_dispatchGate)
             {
                 IWakeSource source = _wakeSource;
-                if (source != null)
+                Thread current = _thread;
+                if (source != null && (current == null || current == Thread.CurrentThread))
                 {
                     source.Cancel();
                     Interlocked.Exchange(ref _wakeState, WakeIdle);
                 }
             }
+
+            Interlocked.Decrement(ref _liveLoops);
         }
     }
 }
