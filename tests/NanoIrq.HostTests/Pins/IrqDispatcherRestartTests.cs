@@ -70,48 +70,6 @@ namespace NanoIrq.HostTests.Pins
         }
 
         [TestMethod]
-        public void StopFromAHandlerThenStartFromAnotherThreadLeavesExactlyOneDispatcherLoop()
-        {
-            IrqDispatcher dispatcher = new IrqDispatcher(new HostClock());
-            SimulatedEdgeSource sim = new SimulatedEdgeSource(dispatcher);
-            ManualResetEventSlim stopped = new ManualResetEventSlim(false);
-            ManualResetEventSlim release = new ManualResetEventSlim(false);
-            int calls = 0;
-            new IrqPin(sim, 4).Irq((irq, edge) =>
-            {
-                if (Interlocked.Increment(ref calls) == 1)
-                {
-                    dispatcher.Stop();
-                    stopped.Set();
-                    release.Wait(5000);
-                }
-            }, IrqTrigger.Both);
-
-            dispatcher.Start();
-            try
-            {
-                sim.Pin(4).Drive(true);
-                Assert.IsTrue(stopped.Wait(5000), "the handler stopped the dispatcher");
-                Assert.IsFalse(dispatcher.IsRunning);
-
-                // Started again from the test thread while the old thread is still inside the handler.
-                dispatcher.Start();
-                release.Set();
-                Assert.IsTrue(SpinWait.SpinUntil(() => dispatcher.LiveLoops == 1, 3000), "one dispatcher loop, found " + dispatcher.LiveLoops);
-                sim.Pin(4).Drive(false);
-                Assert.IsTrue(SpinWait.SpinUntil(() => Volatile.Read(ref calls) >= 2, 5000), "the new thread delivers");
-                Assert.AreEqual(1, dispatcher.LiveLoops);
-            }
-            finally
-            {
-                release.Set();
-                dispatcher.Stop();
-            }
-
-            Assert.AreEqual(0, dispatcher.LiveLoops);
-        }
-
-        [TestMethod]
         public void StopFromAHandlerAloneEndsTheLoopOnceTheHandlerReturns()
         {
             IrqDispatcher dispatcher = new IrqDispatcher(new HostClock());
