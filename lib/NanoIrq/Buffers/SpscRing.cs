@@ -24,6 +24,13 @@ namespace NanoIrq
     /// its position masked to the storage size, and the count is tail - head (wrapping), so every call is a
     /// handful of additions and masks, with no division and no wrap test. The counters <see cref="Written"/>
     /// and <see cref="ReadCount"/> are derived from the positions rather than stepped on every call.</para>
+    /// <para><b>Drop counters.</b> <see cref="Dropped"/> is the sum of two counters, each written by one side
+    /// only with a plain store on its own cache line: the producer's (items refused under Reject, discarded
+    /// under DropOldest, replaced under Overwrite) and the consumer's (items discarded by <see cref="Clear"/>).
+    /// No drop therefore costs a locked instruction, and a producer retrying a full ring writes only its own
+    /// line. The producer's counter also gives <see cref="Written"/> (every offered item not published at the
+    /// tail was refused or replaced in place) and, under DropOldest, <see cref="ReadCount"/> (every head move
+    /// the consumer did not make was a discard).</para>
     /// <para><b>Ownership.</b> Only the producer writes the tail. Only the consumer writes the head, except
     /// under <see cref="OverflowPolicy.DropOldest"/> where the producer may also advance it by one with a
     /// compare-and-swap to discard the oldest item; the consumer then commits each read with a compare-and-swap
@@ -41,18 +48,19 @@ namespace NanoIrq
     /// <see cref="Volatile.Read(ref int)"/>, an acquire load, before it loads the item, and hands the slot back
     /// by publishing the head with a release store after the loads, so the producer (which reads the head with
     /// an acquire load) cannot refill a slot the consumer is still copying. On x64 both are plain moves; the
-    /// only locked instructions are the read-modify-writes two threads can race on: the DropOldest head
-    /// compare-and-swap, the sequence lock of Overwrite (full fences on both sides, so the item's stores and
-    /// loads cannot leak out of it) and <see cref="Dropped"/>, which both sides add to; plus one full fence
-    /// where a DropOldest peek re-checks the head after copying (the check is a sequence-lock read, and an
-    /// acquire load alone would let Arm64 complete the copy's loads after it).</para>
+    /// only locked instructions are the DropOldest head compare-and-swap (both sides move the head), the
+    /// opening of the Overwrite sequence lock and the consumer's reads of it (full fences, so the item's
+    /// stores and loads cannot leak out of it; the lock is closed by a release store, which keeps the item's
+    /// stores above it), plus one full fence where a DropOldest peek re-checks the head after copying (the
+    /// check is a sequence-lock read, and an acquire load alone would let Arm64 complete the copy's loads
+    /// after it).</para>
     /// <para><b>On the nanoFramework interpreter</b> all managed threads run on one native thread and are
     /// switched only between IL instructions; there is no JIT to reorder or cache loads and no second core
     /// to observe stores out of order, and an int load or store is one indivisible instruction. A plain store
     /// of the tail after the item's stores therefore publishes them, and a plain load of the tail before the
     /// item's loads acquires them (nanoFramework's mscorlib has no Volatile class; the <c>volatile</c> keyword
-    /// is not used because it lacks <c>IsVolatile</c>). The read-modify-writes listed above still use
-    /// <see cref="Interlocked"/>, because a thread switch can fall between a load and a store.</para>
+    /// is not used because it lacks <c>IsVolatile</c>). The head compare-and-swap and the opening of the
+    /// sequence lock still use <see cref="Interlocked"/>; every other field has a single writer.</para>
     /// <para>ABA: a DropOldest commit compares positions modulo 2^32, so it could be fooled only if the
     /// producer discarded 2^32 items while the consumer was paused between copying and committing one.</para>
     /// <para><b>Layout.</b> On the host the producer's fields, the consumer's fields and the read-only fields
@@ -79,22 +87,21 @@ namespace NanoIrq
         private long _padReadOnly0, _padReadOnly1, _padReadOnly2, _padReadOnly3, _padReadOnly4, _padReadOnly5, _padReadOnly6, _padReadOnly7;
 #endif
 
-        // Producer side. _tail is published to the consumer; _overwrites is the Overwrite sequence lock;
-        // _dropped is added to by both sides (Interlocked); the rest is written by the producer only.
+        // Producer side, written by the producer only. _tail is published to the consumer; _overwrites is
+        // the Overwrite sequence lock; _droppedByProducer counts refusals, DropOldest discards and overwrites.
         private int _tail;
         private int _headSeen;
         private int _highWater;
         private int _overwriting;
-        private int _unpublished;
         private int _overwrites;
-        private int _dropped;
+        private int _droppedByProducer;
 
 #if NANOIRQ_HOST
         private long _padProducer0, _padProducer1, _padProducer2, _padProducer3, _padProducer4, _padProducer5, _padProducer6, _padProducer7;
 #endif
 
         // Consumer side. _head is published to the producer (and moved by it under DropOldest); the rest is
-        // written by the consumer only.
+        // written by the consumer only. _cleared counts the items Clear discarded (the consumer's drops).
         private int _head;
         private int _headLocal;
         private int _tailSeen;
@@ -182,7 +189,13 @@ namespace NanoIrq
         /// <summary>Items offered to the write calls since construction, including refused ones (wraps modulo 2^32).</summary>
         public int Written
         {
-            get { return Observe(ref _tail) - _origin + Observe(ref _unpublished); }
+            get
+            {
+                // Under Reject and Overwrite every producer drop is an offered item that never moved the tail
+                // (refused, or written in place of the newest); under DropOldest every offered item moves it.
+                int unpublished = _policy == DropOldest ? 0 : Observe(ref _droppedByProducer);
+                return Observe(ref _tail) - _origin + unpublished;
+            }
         }
 
         /// <summary>Items taken by the read calls since construction (wraps modulo 2^32).</summary>
@@ -191,8 +204,13 @@ namespace NanoIrq
             get
             {
                 // Every head move is a read, except the items Clear discards and, under DropOldest, the items
-                // the producer discards (all of which, and only which, DropOldest counts as dropped).
-                int skipped = _policy == DropOldest ? Observe(ref _dropped) : Observe(ref _cleared);
+                // the producer discards (its only drops under that policy).
+                int skipped = Observe(ref _cleared);
+                if (_policy == DropOldest)
+                {
+                    skipped += Observe(ref _droppedByProducer);
+                }
+
                 return Observe(ref _head) - _origin - skipped;
             }
         }
@@ -203,7 +221,7 @@ namespace NanoIrq
         /// </summary>
         public int Dropped
         {
-            get { return Observe(ref _dropped); }
+            get { return Observe(ref _droppedByProducer) + Observe(ref _cleared); }
         }
 
         /// <summary>Largest <see cref="Count"/> seen right after a write since construction, in [0, <see cref="Capacity"/>].</summary>
@@ -235,12 +253,11 @@ namespace NanoIrq
                 else
                 {
                     Publish(ref _head, tail);
-                    Publish(ref _cleared, _cleared + discarded);
                 }
 
                 _headLocal = tail;
                 _tailSeen = tail;
-                AddDropped(discarded);
+                Publish(ref _cleared, _cleared + discarded);
                 return discarded;
             }
         }
@@ -280,22 +297,6 @@ namespace NanoIrq
 #endif
         }
 
-        private void AddDropped(int count)
-        {
-            if (count == 1)
-            {
-                Interlocked.Increment(ref _dropped);
-                return;
-            }
-
-            int old;
-            do
-            {
-                old = _dropped;
-            }
-            while (Interlocked.CompareExchange(ref _dropped, old + count, old) != old);
-        }
-
         // ---------------------------------------------------------------- producer side
 
         /// <summary>
@@ -325,8 +326,7 @@ namespace NanoIrq
 
             if (_policy == Reject)
             {
-                Publish(ref _unpublished, _unpublished + 1);
-                Interlocked.Increment(ref _dropped);
+                Publish(ref _droppedByProducer, _droppedByProducer + 1);
                 return -1;
             }
 
@@ -337,7 +337,7 @@ namespace NanoIrq
                 if (seen == head)
                 {
                     _headSeen = head + 1;
-                    Interlocked.Increment(ref _dropped);
+                    Publish(ref _droppedByProducer, _droppedByProducer + 1);
                 }
                 else
                 {
@@ -355,11 +355,12 @@ namespace NanoIrq
             if (tail - _headSeen >= _capacity)
             {
                 _overwriting = 1;
-                Interlocked.Increment(ref _dropped);
                 return (tail - 1) & _mask;
             }
 
-            Interlocked.Increment(ref _overwrites);
+            // Room after all (the consumer read meanwhile): close the lock again (a release store; the
+            // producer is its only writer) and write at the tail.
+            Publish(ref _overwrites, _overwrites + 1);
             return tail & _mask;
         }
 
@@ -382,12 +383,14 @@ namespace NanoIrq
 
         private void EndOverwrite()
         {
-            // The item replaced the newest one in place: the tail stays, the offered item counts as written.
+            // The item replaced the newest one in place: the tail stays, the replaced item counts as dropped
+            // (and so the offered one as written).
             _overwriting = 0;
-            Publish(ref _unpublished, _unpublished + 1);
+            Publish(ref _droppedByProducer, _droppedByProducer + 1);
 
-            // Close the sequence lock (a full fence: the slot's stores cannot move below it).
-            Interlocked.Increment(ref _overwrites);
+            // Close the sequence lock. The producer is its only writer, so a release store is enough: the
+            // slot's stores cannot move below it.
+            Publish(ref _overwrites, _overwrites + 1);
         }
 
         private void RaiseHighWater(int tail)
@@ -431,8 +434,7 @@ namespace NanoIrq
         /// <summary>Producer: counts <paramref name="count"/> offered items refused by a bulk write under Reject.</summary>
         internal void CountRefused(int count)
         {
-            Publish(ref _unpublished, _unpublished + count);
-            AddDropped(count);
+            Publish(ref _droppedByProducer, _droppedByProducer + count);
         }
 
         // ---------------------------------------------------------------- consumer side

@@ -40,7 +40,7 @@ namespace NanoIrq.HostTests.Core
             foreach (SpscRing ring in new SpscRing[] { new EdgeRing(16, OverflowPolicy.Reject), new ByteRing(16, OverflowPolicy.Reject) })
             {
                 string[] readOnly = { "_capacity", "_mask", "_policy", "_origin" };
-                string[] producer = { "_tail", "_headSeen", "_highWater", "_overwriting", "_unpublished", "_overwrites", "_dropped" };
+                string[] producer = { "_tail", "_headSeen", "_highWater", "_overwriting", "_overwrites", "_droppedByProducer" };
                 string[] consumer = { "_head", "_headLocal", "_tailSeen", "_overwritesSeen", "_readGuarded", "_cleared" };
                 foreach (string p in producer)
                 {
