@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 
@@ -9,7 +8,8 @@ namespace NanoIrq.Benchmarks
     /// The per-operation cost of the same queue work without thread scheduling in the measurement: one
     /// thread writes a burst of <see cref="Burst"/> edge records (or bytes) and then reads them all back,
     /// as an edge source and a dispatcher do when the dispatcher runs behind. Each invocation moves
-    /// <see cref="Burst"/> items through; ops/s = Burst / Mean.
+    /// <see cref="Burst"/> items through; ops/s = Burst / Mean. Every single-item row runs the same
+    /// <see cref="RunBurst{T}"/> loop.
     /// </summary>
     [MemoryDiagnoser]
     public class RingBatchBenchmarks
@@ -25,73 +25,39 @@ namespace NanoIrq.Benchmarks
         private readonly ConcurrentQueue<EdgeRecord> _queue = new ConcurrentQueue<EdgeRecord>();
         private readonly ConcurrentQueue<byte> _byteQueue = new ConcurrentQueue<byte>();
         private readonly byte[] _bytes = new byte[Burst];
-        private Channel<EdgeRecord> _channel;
-
-        [GlobalSetup]
-        public void Setup()
-        {
-            _channel = Channel.CreateBounded<EdgeRecord>(new BoundedChannelOptions(Burst)
-            {
-                SingleReader = true,
-                SingleWriter = true,
-                FullMode = BoundedChannelFullMode.Wait,
-            });
-        }
+        private readonly Channel<EdgeRecord> _channel = EdgeChannelContender.Create(Burst);
 
         [Benchmark(Baseline = true, Description = "ConcurrentQueue<EdgeRecord>")]
         public long ConcurrentQueueBurst()
         {
-            for (uint i = 1; i <= Burst; i++)
-            {
-                _queue.Enqueue(new EdgeRecord(4, (i & 1) != 0, i, i, false));
-            }
-
-            long sum = 0;
-            EdgeRecord e;
-            while (_queue.TryDequeue(out e))
-            {
-                sum += e.Sequence;
-            }
-
-            return sum;
+            return RunBurst(new EdgeQueueContender(_queue));
         }
 
         [Benchmark(Description = "EdgeRing, Reject")]
         public long EdgeRingBurst()
         {
-            for (uint i = 1; i <= Burst; i++)
-            {
-                _edgeRing.TryWrite(new EdgeRecord(4, (i & 1) != 0, i, i, false));
-            }
-
-            long sum = 0;
-            EdgeRecord e;
-            while (_edgeRing.TryRead(out e))
-            {
-                sum += e.Sequence;
-            }
-
-            return sum;
+            return RunBurst(new EdgeRingContender(_edgeRing));
         }
 
         [Benchmark(Description = "EdgeRing, DropOldest")]
         public long EdgeRingDropOldestBurst()
         {
-            return RunBurst(_dropOldestRing);
+            return RunBurst(new EdgeRingContender(_dropOldestRing));
         }
 
         [Benchmark(Description = "EdgeRing, Overwrite")]
         public long EdgeRingOverwriteBurst()
         {
-            return RunBurst(_overwriteRing);
+            return RunBurst(new EdgeRingContender(_overwriteRing));
         }
 
         [Benchmark(Description = "EdgeRing, one Read(EdgeRecord[512])")]
         public long EdgeRingBatchReadBurst()
         {
+            EdgeRingContender ring = new EdgeRingContender(_edgeRing);
             for (uint i = 1; i <= Burst; i++)
             {
-                _edgeRing.TryWrite(new EdgeRecord(4, (i & 1) != 0, i, i, false));
+                ring.TryWrite(i);
             }
 
             long sum = 0;
@@ -104,61 +70,16 @@ namespace NanoIrq.Benchmarks
             return sum;
         }
 
-        // Inlined so that every EdgeRing row runs the same code shape as the Reject row and the queues.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long RunBurst(EdgeRing ring)
-        {
-            for (uint i = 1; i <= Burst; i++)
-            {
-                ring.TryWrite(new EdgeRecord(4, (i & 1) != 0, i, i, false));
-            }
-
-            long sum = 0;
-            EdgeRecord e;
-            while (ring.TryRead(out e))
-            {
-                sum += e.Sequence;
-            }
-
-            return sum;
-        }
-
         [Benchmark(Description = "Channel<EdgeRecord> bounded")]
         public long ChannelBurst()
         {
-            ChannelWriter<EdgeRecord> writer = _channel.Writer;
-            for (uint i = 1; i <= Burst; i++)
-            {
-                writer.TryWrite(new EdgeRecord(4, (i & 1) != 0, i, i, false));
-            }
-
-            long sum = 0;
-            EdgeRecord e;
-            ChannelReader<EdgeRecord> reader = _channel.Reader;
-            while (reader.TryRead(out e))
-            {
-                sum += e.Sequence;
-            }
-
-            return sum;
+            return RunBurst(new EdgeChannelContender(_channel));
         }
 
         [Benchmark(Description = "ByteRing, 1-byte calls")]
         public long ByteRingBurst()
         {
-            for (int i = 0; i < Burst; i++)
-            {
-                _byteRing.TryWrite((byte)i);
-            }
-
-            long sum = 0;
-            byte b;
-            while (_byteRing.TryRead(out b))
-            {
-                sum += b;
-            }
-
-            return sum;
+            return RunBurst(new ByteRingContender(_byteRing));
         }
 
         [Benchmark(Description = "ByteRing, one 512-byte Write/Read")]
@@ -171,16 +92,23 @@ namespace NanoIrq.Benchmarks
         [Benchmark(Description = "ConcurrentQueue<byte>")]
         public long ConcurrentQueueByteBurst()
         {
-            for (int i = 0; i < Burst; i++)
+            return RunBurst(new ByteQueueContender(_byteQueue));
+        }
+
+        // Compiled once per contender (a struct type argument), with its calls inlined.
+        private static long RunBurst<T>(T queue)
+            where T : struct, IQueueContender
+        {
+            for (uint i = 1; i <= Burst; i++)
             {
-                _byteQueue.Enqueue((byte)i);
+                queue.TryWrite(i);
             }
 
             long sum = 0;
-            byte b;
-            while (_byteQueue.TryDequeue(out b))
+            long value;
+            while (queue.TryRead(out value))
             {
-                sum += b;
+                sum += value;
             }
 
             return sum;
