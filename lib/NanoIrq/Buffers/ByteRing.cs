@@ -1,4 +1,8 @@
 using System;
+#if NANOIRQ_HOST
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#endif
 
 namespace NanoIrq
 {
@@ -46,7 +50,12 @@ namespace NanoIrq
                 return false;
             }
 
+#if NANOIRQ_HOST
+            // The slot is a masked position, so always inside the array: skip the bounds check.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), slot) = value;
+#else
             _data[slot] = value;
+#endif
             EndWrite();
             return true;
         }
@@ -118,7 +127,11 @@ namespace NanoIrq
                     return false;
                 }
 
+#if NANOIRQ_HOST
+                value = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), slot);
+#else
                 value = _data[slot];
+#endif
                 if (EndRead())
                 {
                     return true;

@@ -1,4 +1,8 @@
 using System;
+#if NANOIRQ_HOST
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#endif
 
 namespace NanoIrq
 {
@@ -53,11 +57,21 @@ namespace NanoIrq
             }
 
             int i = slot << 2;
+            int flags = (edge.Level ? LevelFlag : 0) | (edge.StampIsLate ? LateFlag : 0);
+#if NANOIRQ_HOST
+            // The slot is a masked position, so always inside the array: skip the bounds checks.
+            ref int first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), i);
+            first = edge.Pin;
+            Unsafe.Add(ref first, 1) = flags;
+            Unsafe.Add(ref first, 2) = unchecked((int)edge.TimeMicros);
+            Unsafe.Add(ref first, 3) = unchecked((int)edge.Sequence);
+#else
             int[] words = _words;
             words[i] = edge.Pin;
-            words[i + 1] = (edge.Level ? LevelFlag : 0) | (edge.StampIsLate ? LateFlag : 0);
+            words[i + 1] = flags;
             words[i + 2] = unchecked((int)edge.TimeMicros);
             words[i + 3] = unchecked((int)edge.Sequence);
+#endif
             EndWrite();
             return true;
         }
@@ -158,9 +172,15 @@ namespace NanoIrq
 
         private EdgeRecord Copy(int i)
         {
+#if NANOIRQ_HOST
+            ref int first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), i);
+            int flags = Unsafe.Add(ref first, 1);
+            return new EdgeRecord(first, (flags & LevelFlag) != 0, unchecked((uint)Unsafe.Add(ref first, 2)), unchecked((uint)Unsafe.Add(ref first, 3)), (flags & LateFlag) != 0);
+#else
             int[] words = _words;
             int flags = words[i + 1];
             return new EdgeRecord(words[i], (flags & LevelFlag) != 0, unchecked((uint)words[i + 2]), unchecked((uint)words[i + 3]), (flags & LateFlag) != 0);
+#endif
         }
     }
 }
