@@ -110,5 +110,29 @@ namespace NFUnitTest.Buffers
             Assert.AreEqual(ring.Written, ring.ReadCount + ring.Dropped + ring.Count, "balance");
             Assert.IsFalse(ring.TryRead(out e), "empty");
         }
+
+        [TestMethod]
+        public void WritersAreNotHeldOffByAUsersCriticalSection()
+        {
+            // The design choice in SharedEdgeRing's remarks: edges must queue while user code holds the critical
+            // section, so writers may wait only for each other. A writer on another thread finishes while this
+            // thread holds the section.
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            SharedEdgeRing ring = new SharedEdgeRing(8, OverflowPolicy.Reject);
+            int key = cs.Disable();
+            Thread writer = new Thread(() =>
+            {
+                for (uint i = 1; i <= 3; i++)
+                {
+                    ring.TryWrite(new EdgeRecord(1, true, i, i, false));
+                }
+            });
+            writer.Start();
+            bool finished = writer.Join(5000);
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "still held while the writer ran");
+            cs.Restore(key);
+            Assert.IsTrue(finished, "the writer did not wait for the section");
+            Assert.AreEqual(3, ring.Count, "three queued");
+        }
     }
 }
