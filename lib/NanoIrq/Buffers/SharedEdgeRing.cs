@@ -19,13 +19,15 @@ namespace NanoIrq
         private readonly object _writers = new object();
 
         /// <summary>Creates an empty ring; arguments as for <see cref="EdgeRing(int, OverflowPolicy)"/>.</summary>
+        /// <param name="capacity">Edges, in [1, <see cref="SpscRing.MaxCapacity"/>] (16,777,216); at least 2 with <see cref="OverflowPolicy.Overwrite"/>.</param>
+        /// <param name="policy">What a write does when the ring is full: Reject, DropOldest or Overwrite.</param>
         /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="policy"/> is out of range.</exception>
         public SharedEdgeRing(int capacity, OverflowPolicy policy)
         {
             _ring = new EdgeRing(capacity, policy);
         }
 
-        /// <summary>Slots, fixed at construction.</summary>
+        /// <summary>Edges the ring can hold, fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>].</summary>
         public int Capacity
         {
             get { return _ring.Capacity; }
@@ -37,37 +39,37 @@ namespace NanoIrq
             get { return _ring.Policy; }
         }
 
-        /// <summary>Edges stored now.</summary>
+        /// <summary>Edges stored now, in [0, <see cref="Capacity"/>] (a snapshot).</summary>
         public int Count
         {
             get { return _ring.Count; }
         }
 
-        /// <summary>Free slots now.</summary>
+        /// <summary>Free slots now: <see cref="Capacity"/> - <see cref="Count"/>.</summary>
         public int Free
         {
             get { return _ring.Free; }
         }
 
-        /// <summary>Edges offered by all writers since construction, including refused ones.</summary>
+        /// <summary>Edges offered by all writers since construction, including refused ones (wraps modulo 2^32).</summary>
         public int Written
         {
             get { return _ring.Written; }
         }
 
-        /// <summary>Edges taken by the reader since construction.</summary>
+        /// <summary>Edges taken by the reader since construction (wraps modulo 2^32).</summary>
         public int ReadCount
         {
             get { return _ring.ReadCount; }
         }
 
-        /// <summary>Edges given up since construction (see <see cref="OverflowPolicy"/>).</summary>
+        /// <summary>Edges given up since construction, by the policy or by <see cref="Clear"/> (wraps modulo 2^32); <c>Written == ReadCount + Dropped + Count</c> whenever no call is in progress.</summary>
         public int Dropped
         {
             get { return _ring.Dropped; }
         }
 
-        /// <summary>Largest count seen right after a write.</summary>
+        /// <summary>Largest <see cref="Count"/> seen right after a write since construction, in [0, <see cref="Capacity"/>].</summary>
         public int HighWater
         {
             get { return _ring.HighWater; }
@@ -96,13 +98,13 @@ namespace NanoIrq
 
         /// <summary>The single reader: takes up to <paramref name="count"/> of the oldest edges into <paramref name="buffer"/>; see <see cref="EdgeRing.Read"/>.</summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="count"/> is outside the buffer.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="offset"/> is outside [0, buffer.Length] or <paramref name="count"/> outside [0, buffer.Length - offset]; nothing stored or counted changes.</exception>
         public int Read(EdgeRecord[] buffer, int offset, int count)
         {
             return _ring.Read(buffer, offset, count);
         }
 
-        /// <summary>The single reader: discards every stored edge, counting each as dropped; returns how many.</summary>
+        /// <summary>The single reader: discards every stored edge, counting each as dropped; returns how many, in [0, <see cref="Capacity"/>].</summary>
         public int Clear()
         {
             return _ring.Clear();

@@ -34,7 +34,7 @@ namespace NanoIrq
         private int _rejected;
         private int _highWater;
 
-        /// <summary>Creates an empty scheduler with its own <see cref="FaultLog"/> of 8 faults.</summary>
+        /// <summary>Creates an empty scheduler holding up to <paramref name="capacity"/> pending callbacks, with its own <see cref="FaultLog"/> of 8 faults.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is outside [1, <see cref="MaxCapacity"/>].</exception>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
         public Scheduler(int capacity, IClock clock)
@@ -68,13 +68,13 @@ namespace NanoIrq
             _args = new object[capacity];
         }
 
-        /// <summary>Pending callbacks the queue can hold, fixed at construction.</summary>
+        /// <summary>Pending callbacks the queue can hold, fixed at construction, in [1, <see cref="MaxCapacity"/>].</summary>
         public int Capacity
         {
             get { return _callbacks.Length; }
         }
 
-        /// <summary>Callbacks waiting for <see cref="RunPending"/>.</summary>
+        /// <summary>Callbacks waiting for <see cref="RunPending"/>, in [0, <see cref="Capacity"/>] (a snapshot from other threads).</summary>
         public int Pending
         {
             get { return _count; }
@@ -83,7 +83,7 @@ namespace NanoIrq
         /// <summary>When true, <see cref="Schedule"/> on a full queue throws <see cref="InvalidOperationException"/> (still counted in <see cref="Rejected"/>) instead of returning false. Default false.</summary>
         public bool ThrowWhenFull { get; set; }
 
-        /// <summary>Where callbacks that throw are recorded.</summary>
+        /// <summary>Where callbacks that throw are recorded: the log keeps the first <see cref="FaultLog.Capacity"/> unread faults and counts the rest in <see cref="FaultLog.Lost"/>.</summary>
         public FaultLog Faults
         {
             get { return _faults; }
@@ -95,13 +95,13 @@ namespace NanoIrq
             get { return _scheduled; }
         }
 
-        /// <summary>Callbacks run by <see cref="RunPending"/> since construction, including those that threw.</summary>
+        /// <summary>Callbacks run by <see cref="RunPending"/> since construction, including those that threw (wraps modulo 2^32).</summary>
         public int Ran
         {
             get { return _ran; }
         }
 
-        /// <summary>Callbacks refused because the queue was full, since construction.</summary>
+        /// <summary>Callbacks refused because the queue was full, since construction, whether <see cref="Schedule"/> returned false or threw (wraps modulo 2^32). A null callback is not counted.</summary>
         public int Rejected
         {
             get { return _rejected; }

@@ -59,7 +59,7 @@ namespace NanoIrq
             get { return Interlocked.CompareExchange(ref _owner, 0, 0) == CurrentToken(); }
         }
 
-        /// <summary>Nesting depth: 0 when free, 1 inside the outermost hold, +1 per nested <see cref="Disable"/>.</summary>
+        /// <summary>Nesting depth of the current holder: 0 when free, 1 inside the outermost hold (or the dispatcher's), +1 per nested <see cref="Disable"/>.</summary>
         public int Depth
         {
             get { return _depth; }
@@ -75,7 +75,7 @@ namespace NanoIrq
             get { return _longestHold; }
         }
 
-        /// <summary>Edges reported by <see cref="NoteEdgeWaiting"/> since construction: how many were queued while the section was held.</summary>
+        /// <summary>Edges reported by <see cref="NoteEdgeWaiting"/> since construction: how many were queued while a user's <see cref="Disable"/> held the section (wraps modulo 2^32).</summary>
         public int EdgesWaited
         {
             get { return _edgesWaited; }

@@ -28,8 +28,8 @@ namespace NanoIrq
             get { return _now; }
         }
 
-        /// <summary>Moves the clock forward by <paramref name="micros"/> µs (wrapping modulo 2^32).</summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="micros"/> is negative: time never runs backwards.</exception>
+        /// <summary>Moves the clock forward by <paramref name="micros"/> µs, in [0, <see cref="Ticks.MaxInterval"/>] (wrapping modulo 2^32).</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="micros"/> is negative: time never runs backwards. The reading is unchanged.</exception>
         public void Advance(int micros)
         {
             if (micros < 0)
@@ -40,13 +40,20 @@ namespace NanoIrq
             _now = unchecked(_now + (uint)micros);
         }
 
-        /// <summary>Moves the clock forward by <paramref name="millis"/> ms.</summary>
+        /// <summary>Moves the clock forward by <paramref name="millis"/> ms (wrapping modulo 2^32 µs).</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="millis"/> is outside [0, 2,147,483] ms (negative,
+        /// or longer than <see cref="Ticks.MaxInterval"/> µs); the reading is unchanged.</exception>
         public void AdvanceMillis(int millis)
         {
-            Advance(Ticks.FromMillis(millis));
+            if (millis < 0 || millis > Ticks.MaxInterval / Ticks.MicrosPerMilli)
+            {
+                throw new ArgumentOutOfRangeException("millis", "must be in [0, 2147483] ms: a clock never runs backwards and one step must fit a tick difference.");
+            }
+
+            Advance(millis * Ticks.MicrosPerMilli);
         }
 
-        /// <summary>Sets the reading to <paramref name="micros"/>; for tests that start near the wrap.</summary>
+        /// <summary>Sets the reading to <paramref name="micros"/> (any value in [0, 2^32 - 1] µs); for tests that start near the wrap.</summary>
         public void Set(uint micros)
         {
             _now = micros;

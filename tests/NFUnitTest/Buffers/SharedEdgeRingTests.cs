@@ -71,5 +71,68 @@ namespace NFUnitTest.Buffers
             Assert.AreEqual(3, ring.Dropped, "clear counted");
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new SharedEdgeRing(0, OverflowPolicy.Reject), "capacity 0");
         }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void EveryCounterAndCallReportsTheInnerRing(int p)
+        {
+            OverflowPolicy policy = (OverflowPolicy)p;
+            SharedEdgeRing ring = new SharedEdgeRing(5, policy);
+            Assert.AreEqual(5, ring.Capacity, "capacity");
+            Assert.AreEqual(p, (int)ring.Policy, "policy");
+            Assert.AreEqual(5, ring.Free, "free when empty");
+            for (uint i = 1; i <= 7; i++)
+            {
+                Assert.AreEqual(p != 0 || i <= 5, ring.TryWrite(new EdgeRecord(3, true, i * 10, i, false)), "write " + i.ToString());
+            }
+
+            Assert.AreEqual(7, ring.Written, "written counts every offer");
+            Assert.AreEqual(2, ring.Dropped, "two over capacity whatever the policy");
+            Assert.AreEqual(5, ring.Count, "full");
+            Assert.AreEqual(0, ring.Free, "no room");
+            Assert.AreEqual(5, ring.HighWater, "high water");
+            EdgeRecord e;
+            Assert.IsTrue(ring.TryPeek(out e), "peek");
+            uint first = p == 1 ? 3u : 1u;
+            Assert.AreEqual(first, e.Sequence, "peek sees the oldest kept");
+            Assert.IsTrue(ring.TryRead(out e), "read");
+            Assert.AreEqual(first, e.Sequence, "read takes it");
+            EdgeRecord[] batch = new EdgeRecord[4];
+            Assert.AreEqual(2, ring.Read(batch, 1, 2), "batch of two");
+            Assert.AreEqual(first + 1, batch[1].Sequence, "batch in order");
+            Assert.AreEqual(3, ring.ReadCount, "three read");
+            Assert.AreEqual(2, ring.Count, "two left");
+            Assert.AreEqual(3, ring.Free, "three free");
+            Assert.AreEqual(2, ring.Clear(), "clear discards two");
+            Assert.AreEqual(4, ring.Dropped, "cleared items count as dropped");
+            Assert.AreEqual(ring.Written, ring.ReadCount + ring.Dropped + ring.Count, "balance");
+            Assert.IsFalse(ring.TryRead(out e), "empty");
+        }
+
+        [TestMethod]
+        public void WritersAreNotHeldOffByAUsersCriticalSection()
+        {
+            // The design choice in SharedEdgeRing's remarks: edges must queue while user code holds the critical
+            // section, so writers may wait only for each other. A writer on another thread finishes while this
+            // thread holds the section.
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            SharedEdgeRing ring = new SharedEdgeRing(8, OverflowPolicy.Reject);
+            int key = cs.Disable();
+            Thread writer = new Thread(() =>
+            {
+                for (uint i = 1; i <= 3; i++)
+                {
+                    ring.TryWrite(new EdgeRecord(1, true, i, i, false));
+                }
+            });
+            writer.Start();
+            bool finished = writer.Join(5000);
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "still held while the writer ran");
+            cs.Restore(key);
+            Assert.IsTrue(finished, "the writer did not wait for the section");
+            Assert.AreEqual(3, ring.Count, "three queued");
+        }
     }
 }

@@ -150,5 +150,102 @@ namespace NFUnitTest.Scheduling
             Assert.AreEqual(0, s.Rejected, "never full");
             Assert.AreEqual(2, s.HighWater, "never more than two pending");
         }
+
+        private static ArgumentException Refusal(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (ArgumentException e)
+            {
+                return e;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(-1)]
+        [DataRow(65537)]
+        [DataRow(int.MinValue)]
+        [DataRow(int.MaxValue)]
+        public void CapacityRefusalNamesCapacityAndItsRange(int capacity)
+        {
+            ArgumentException e = Refusal(() => new Scheduler(capacity, new FakeClock()));
+            Assert.IsNotNull(e, "refused");
+            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "out of range");
+            Assert.AreEqual("capacity", e.ParamName, "names the parameter");
+            Assert.Contains("[1, 65536]", e.Message, "states the range");
+            Assert.AreEqual(65536, new Scheduler(Scheduler.MaxCapacity, new FakeClock()).Capacity, "the maximum itself is accepted");
+            Assert.AreEqual(1, new Scheduler(1, new FakeClock()).Capacity, "and the minimum");
+        }
+
+        [TestMethod]
+        public void NullRefusalsNameTheParameterAndChangeNothing()
+        {
+            Assert.AreEqual("clock", Refusal(() => new Scheduler(4, null)).ParamName, "clock");
+            Assert.AreEqual("faults", Refusal(() => new Scheduler(4, new FakeClock(), null)).ParamName, "faults");
+            Scheduler s = new Scheduler(1, new FakeClock());
+            s.ThrowWhenFull = true;
+            ScheduledCallback add = Add;
+            Assert.IsTrue(s.Schedule(add, 1), "fill the only slot");
+            ArgumentException e = Refusal(() => s.Schedule(null, 2));
+            Assert.IsNotNull(e, "a null callback is refused even when the queue is full");
+            Assert.IsInstanceOfType(e, typeof(ArgumentNullException), "ArgumentNullException");
+            Assert.AreEqual("callback", e.ParamName, "names the parameter");
+            Assert.AreEqual(1, s.Pending, "pending unchanged");
+            Assert.AreEqual(1, s.Scheduled, "scheduled unchanged");
+            Assert.AreEqual(0, s.Rejected, "a refused argument is not a full-queue rejection");
+        }
+
+        [TestMethod]
+        public void ThrowingCallbacksBeyondTheFaultLogAreCountedNotLost()
+        {
+            s_order = "";
+            FaultLog log = new FaultLog(2);
+            Scheduler s = new Scheduler(8, new FakeClock(), log);
+            ScheduledCallback fail = Fail;
+            ScheduledCallback append = Append;
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.IsTrue(s.Schedule(fail, i.ToString()), "schedule failing " + i.ToString());
+            }
+
+            s.Schedule(append, "z");
+            Assert.AreEqual(6, s.RunPending(), "every callback ran");
+            Assert.AreEqual(6, s.Ran, "ran counts the ones that threw");
+            Assert.AreEqual("z", s_order, "the drain went on after five failures");
+            Assert.AreEqual(5, log.Recorded, "each failure reached the log");
+            Assert.AreEqual(2, log.Count, "the first two stored");
+            Assert.AreEqual(3, log.Lost, "the other three counted as lost");
+            Fault f;
+            Assert.IsTrue(log.TryRead(out f), "first fault");
+            Assert.Contains("callback failed: 0", f.Error.Message, "the first failure is the one kept");
+            Assert.AreEqual(0, s.Pending, "queue empty");
+        }
+
+        [TestMethod]
+        public void CountersAfterMixedTraffic()
+        {
+            Scheduler s = new Scheduler(3, new FakeClock());
+            ScheduledCallback add = Add;
+            Assert.AreEqual(3, s.Capacity, "capacity");
+            Assert.IsFalse(s.ThrowWhenFull, "returns false by default");
+            for (int i = 0; i < 5; i++)
+            {
+                s.Schedule(add, 0);
+            }
+
+            Assert.AreEqual(3, s.Pending, "three pending");
+            Assert.AreEqual(3, s.Scheduled, "three accepted");
+            Assert.AreEqual(2, s.Rejected, "two refused");
+            Assert.AreEqual(3, s.HighWater, "high water at capacity");
+            Assert.AreEqual(3, s.RunPending(), "the drain runs the three");
+            Assert.AreEqual(3, s.Ran, "ran");
+            Assert.AreEqual(0, s.Pending, "none pending");
+            Assert.AreEqual(3, s.HighWater, "high water kept");
+        }
     }
 }

@@ -185,5 +185,60 @@ namespace NFUnitTest.Sync
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => new CriticalSection(null), "null clock");
         }
+
+        private static string Message(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (InvalidOperationException e)
+            {
+                return e.Message;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public void ExitErrorsSayWhatWentWrong()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            Assert.Contains("not held", Message(() => cs.Restore(0)), "unbalanced restore");
+            int k0 = cs.Disable();
+            int k1 = cs.Disable();
+            string outOfOrder = Message(() => cs.Restore(k0));
+            Assert.Contains("out of order", outOfOrder, "out-of-order restore");
+            Assert.Contains("1", outOfOrder, "and names the expected key");
+            string crossThread = null;
+            Thread other = new Thread(() => crossThread = Message(() => cs.Restore(k1)));
+            other.Start();
+            other.Join();
+            Assert.Contains("does not hold", crossThread, "cross-thread restore");
+            Assert.AreEqual(2, cs.Depth, "no refusal changed the depth");
+            cs.Restore(k1);
+            cs.Restore(k0);
+            Assert.AreEqual(0u, cs.LongestHoldMicros, "the refused exits measured nothing (the clock did not move)");
+            Assert.Contains("ExitDispatch without", Message(() => cs.ExitDispatch()), "unbalanced ExitDispatch");
+        }
+
+        [TestMethod]
+        public void HoldsLongerThanHalfTheTickRangeDoNotCorruptTheMaximum()
+        {
+            FakeClock clock = new FakeClock();
+            CriticalSection cs = new CriticalSection(clock);
+            using (cs.Enter())
+            {
+                clock.Advance(700);
+            }
+
+            using (cs.Enter())
+            {
+                clock.Advance(int.MaxValue);
+                clock.Advance(10);
+            }
+
+            Assert.AreEqual(700u, cs.LongestHoldMicros, "a hold past 2^31 µs reads as negative on the wrapping clock and is not taken as the maximum");
+        }
     }
 }

@@ -77,5 +77,42 @@ namespace NFUnitTest.Sync
             Assert.IsFalse(mutex.IsHeld, "free after");
             new HandlerMutexScope().Dispose();
         }
+
+        private static string Message(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (InvalidOperationException e)
+            {
+                return e.Message;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public void ErrorsSayWhatWentWrongAndCountOnlyHandlerFailures()
+        {
+            HandlerMutex mutex = new HandlerMutex();
+            Assert.Contains("not held", Message(() => mutex.Exit()), "unbalanced exit");
+            mutex.Enter();
+            Assert.Contains("not reentrant", Message(() => mutex.Enter()), "re-entry");
+            string crossThread = null;
+            Thread other = new Thread(() => crossThread = Message(() => mutex.Exit()));
+            other.Start();
+            other.Join();
+            Assert.Contains("does not hold", crossThread, "cross-thread exit");
+            Assert.AreEqual(0, mutex.Contended, "Enter and Exit errors are not handler contention");
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.IsFalse(mutex.TryEnter(), "try " + i.ToString());
+            }
+
+            Assert.AreEqual(3, mutex.Contended, "each failed TryEnter counted once");
+            mutex.Exit();
+            Assert.IsFalse(mutex.IsHeld, "free");
+        }
     }
 }

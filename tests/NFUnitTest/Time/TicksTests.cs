@@ -45,5 +45,121 @@ namespace NFUnitTest.Time
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => clock.Advance(-1), "negative step");
             Assert.AreEqual(100u, clock.NowMicros, "the reading is unchanged after a refused step");
         }
+
+        private static ArgumentException Refusal(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (ArgumentException e)
+            {
+                return e;
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public void DiffLimitsAreThoseOfTicksDiff()
+        {
+            Assert.AreEqual(int.MaxValue, Ticks.Diff(0x7FFFFFFFu, 0u), "2^31 - 1 µs is the longest interval read as positive");
+            Assert.AreEqual(int.MinValue, Ticks.Diff(0x80000000u, 0u), "2^31 µs reads as -2^31 (as MicroPython's ticks_diff)");
+            Assert.AreEqual(int.MaxValue, Ticks.MaxInterval, "MaxInterval is 2^31 - 1 µs");
+            Assert.AreEqual(0, Ticks.Diff(0xFFFFFFFFu, 0xFFFFFFFFu), "equal readings");
+            Assert.AreEqual(-1, Ticks.Diff(0xFFFFFFFFu, 0u), "one before the wrap");
+        }
+
+        [TestMethod]
+        public void AddWrapsBothWays()
+        {
+            Assert.AreEqual(0xFFFFFFFBu, Ticks.Add(5u, -10), "backwards across the wrap");
+            Assert.AreEqual(4u, Ticks.Add(0xFFFFFFFBu, 9), "forwards across the wrap");
+            Assert.AreEqual(0x7FFFFFFFu, Ticks.Add(0u, int.MaxValue), "the longest step");
+        }
+
+        [TestMethod]
+        public void IsBeforeIsWrapSafeAndStrict()
+        {
+            Assert.IsTrue(Ticks.IsBefore(0xFFFFFFF0u, 5u), "just before the wrap is earlier than just after it");
+            Assert.IsFalse(Ticks.IsBefore(5u, 0xFFFFFFF0u), "and not the other way round");
+            Assert.IsFalse(Ticks.IsBefore(77u, 77u), "a reading is not before itself");
+        }
+
+        [TestMethod]
+        [DataRow(0, 0)]
+        [DataRow(-5, 0)]
+        [DataRow(int.MinValue, 0)]
+        [DataRow(1, 1)]
+        [DataRow(1000, 1)]
+        [DataRow(1001, 2)]
+        [DataRow(int.MaxValue, 2147484)]
+        public void ToMillisRoundedUpCoversTheInterval(int micros, int millis)
+        {
+            Assert.AreEqual(millis, Ticks.ToMillisRoundedUp(micros), micros.ToString() + " µs");
+        }
+
+        [TestMethod]
+        [DataRow(0, 0)]
+        [DataRow(2147483, 2147483000)]
+        [DataRow(-2147483, -2147483000)]
+        public void FromMillisInRange(int millis, int micros)
+        {
+            Assert.AreEqual(micros, Ticks.FromMillis(millis), millis.ToString() + " ms");
+        }
+
+        [TestMethod]
+        [DataRow(2147484)]
+        [DataRow(-2147484)]
+        [DataRow(int.MaxValue)]
+        [DataRow(int.MinValue)]
+        public void FromMillisOutOfRangeNamesTheParameterAndTheRange(int millis)
+        {
+            ArgumentException e = Refusal(() => Ticks.FromMillis(millis));
+            Assert.IsNotNull(e, "refused");
+            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
+            Assert.AreEqual("millis", e.ParamName, "names the parameter");
+            Assert.Contains("[-2147483, 2147483]", e.Message, "states the range");
+        }
+
+        [TestMethod]
+        public void FakeClockSetAndAdvanceMillis()
+        {
+            FakeClock clock = new FakeClock();
+            Assert.AreEqual(0u, clock.NowMicros, "starts at 0");
+            clock.Set(0xFFFFFC18u);
+            clock.AdvanceMillis(2);
+            Assert.AreEqual(1000u, clock.NowMicros, "2 ms from 1000 µs before the wrap");
+            clock.AdvanceMillis(0);
+            Assert.AreEqual(1000u, clock.NowMicros, "a 0 ms step keeps the reading");
+            clock.AdvanceMillis(2147483);
+            Assert.AreEqual(2147484000u, clock.NowMicros, "the longest step");
+        }
+
+        [TestMethod]
+        public void FakeClockAdvanceRefusalNamesTheParameterAndTheRange()
+        {
+            FakeClock clock = new FakeClock(500);
+            ArgumentException e = Refusal(() => clock.Advance(int.MinValue));
+            Assert.IsNotNull(e, "refused");
+            Assert.AreEqual("micros", e.ParamName, "names the parameter");
+            Assert.Contains(">= 0", e.Message, "states the range");
+            Assert.AreEqual(500u, clock.NowMicros, "unchanged");
+        }
+
+        [TestMethod]
+        [DataRow(-1)]
+        [DataRow(2147484)]
+        [DataRow(int.MinValue)]
+        public void FakeClockAdvanceMillisRefusalNamesMillisAndItsRange(int millis)
+        {
+            FakeClock clock = new FakeClock(500);
+            ArgumentException e = Refusal(() => clock.AdvanceMillis(millis));
+            Assert.IsNotNull(e, "refused");
+            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
+            Assert.AreEqual("millis", e.ParamName, "names the caller's parameter (not an inner one)");
+            Assert.Contains("[0, 2147483]", e.Message, "states the range a step in ms may take");
+            Assert.AreEqual(500u, clock.NowMicros, "the reading is unchanged");
+        }
     }
 }

@@ -222,14 +222,27 @@ namespace NanoIrq.HostTests.Core
             // Dropped is the sum of a producer-side counter (refusals, discards, overwrites) and a consumer-side
             // one (Clear), each with a single writer: while the producer overflows a tiny ring, the consumer
             // reads and clears, and no count may be lost or counted twice.
+            // The producer waits for a new consumer round every 1,024 writes, so that the two overlap even when
+            // the machine is loaded and the producer's thread would otherwise finish before the consumer's runs.
             const int N = 2_000_000;
             EdgeRing ring = new EdgeRing(4, policy);
             int done = 0;
+            int rounds = 0;
             Thread producer = new Thread(() =>
             {
+                int seen = 0;
                 for (uint seq = 1; seq <= N; seq++)
                 {
                     ring.TryWrite(new EdgeRecord((int)(seq & 63), (seq & 1) != 0, seq ^ 0x5A5A5A5Au, seq, false));
+                    if ((seq & 1023) == 0)
+                    {
+                        while (Volatile.Read(ref rounds) == seen)
+                        {
+                            Thread.Yield();
+                        }
+
+                        seen = Volatile.Read(ref rounds);
+                    }
                 }
 
                 Volatile.Write(ref done, 1);
@@ -243,6 +256,7 @@ namespace NanoIrq.HostTests.Core
             while (true)
             {
                 bool finished = Volatile.Read(ref done) == 1;
+                Volatile.Write(ref rounds, round + 1);
                 EdgeRecord e;
                 if (ring.TryRead(out e))
                 {
