@@ -116,19 +116,19 @@ namespace NanoIrq
 
         internal SpscRing(int capacity, OverflowPolicy policy)
         {
-            if (capacity < 1 || capacity > MaxCapacity)
-            {
-                throw new ArgumentOutOfRangeException("capacity", "must be in [1, 16777216] items.");
-            }
-
             if (policy != OverflowPolicy.Reject && policy != OverflowPolicy.DropOldest && policy != OverflowPolicy.Overwrite)
             {
                 throw new ArgumentOutOfRangeException("policy", "must be Reject, DropOldest or Overwrite.");
             }
 
-            if (policy == OverflowPolicy.Overwrite && capacity < 2)
+            if (policy == OverflowPolicy.Overwrite && (capacity < 2 || capacity > MaxCapacity))
             {
                 throw new ArgumentOutOfRangeException("capacity", "must be in [2, 16777216] items with OverflowPolicy.Overwrite (the newest slot is rewritten in place).");
+            }
+
+            if (capacity < 1 || capacity > MaxCapacity)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "must be in [1, 16777216] items.");
             }
 
             int storage = 1;

@@ -65,8 +65,8 @@ namespace NFUnitTest.Buffers
             for (int p = 0; p < 3; p++)
             {
                 OverflowPolicy policy = (OverflowPolicy)p;
-                // Under Overwrite the lower bound is 2; a capacity below 1 is refused by the general check first.
-                string range = p == 2 && capacity < 1 ? ", 16777216]" : "[1, 16777216]";
+                // Under Overwrite the lower bound is 2, and the message says so.
+                string range = p == 2 ? "[2, 16777216]" : "[1, 16777216]";
                 ExpectRefused(() => new ByteRing(capacity, policy), "capacity", range, "ByteRing " + capacity.ToString());
                 ExpectRefused(() => new EdgeRing(capacity, policy), "capacity", range, "EdgeRing " + capacity.ToString());
                 ExpectRefused(() => new SharedEdgeRing(capacity, policy), "capacity", range, "SharedEdgeRing " + capacity.ToString());
