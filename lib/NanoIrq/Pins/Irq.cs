@@ -279,9 +279,17 @@ namespace NanoIrq
             ThrowIfDisposed();
             lock (_dispatcher.DispatchGate)
             {
-                uint now = _dispatcher.Clock.NowMicros;
-                _invoked++;
-                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
+                Thread outer = _dispatcher.EnterHandlers();
+                try
+                {
+                    uint now = _dispatcher.Clock.NowMicros;
+                    _invoked++;
+                    Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
+                }
+                finally
+                {
+                    _dispatcher.ExitHandlers(outer);
+                }
             }
         }
 
