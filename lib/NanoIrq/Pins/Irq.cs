@@ -293,17 +293,26 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Detaches from the dispatcher and releases the pin (it can be opened again); safe to call twice.</summary>
+        /// <summary>
+        /// Detaches from the dispatcher (edges still queued are written off in <see cref="Discarded"/>) and releases the
+        /// pin, which disposes it: the GPIO can be opened again. Safe to call twice and from several threads, also together
+        /// with <see cref="IrqPin.Dispose"/>: one call does the work, after the poll in progress, and every call returns only
+        /// once it is done (called from a handler, at once).
+        /// </summary>
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
-            {
-                return;
-            }
+            // Marked first so that a poll in progress writes this Irq's edges off (the dispatcher checks IsDisposed).
+            Interlocked.Exchange(ref _disposed, 1);
+            _enabled = 0;
+            _pin.Dispose();
+        }
 
+        /// <summary>Called by the pin's Dispose under the dispatch gate, once: marks the Irq disposed and takes it out of the dispatcher.</summary>
+        internal void Detach()
+        {
+            Interlocked.Exchange(ref _disposed, 1);
             _enabled = 0;
             _dispatcher.Unregister(this);
-            _pin.Dispose();
         }
 
         internal static void CheckTrigger(IrqTrigger trigger, string paramName)

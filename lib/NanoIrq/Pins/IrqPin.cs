@@ -17,8 +17,9 @@ namespace NanoIrq
     {
         private readonly IEdgeSource _source;
 
-        // Serialises arming and disarming of the hard action with Dispose. Lock order: this, then the source's own
-        // lock. Never held while calling into the dispatcher (whose gate may be held by a handler that disarms here).
+        // Serialises arming and disarming of the hard action with Dispose. Lock order: the dispatch gate (Dispose only),
+        // this, then the source's own lock. Never held while calling into the dispatcher (whose gate may be held by a
+        // handler that disarms here).
         private readonly object _hardGate = new object();
         private Irq _irq;
         private bool _open;
@@ -277,35 +278,41 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Disarms the hard action (if any), disposes the Irq (if any), stops the source reporting the pin and frees
-        /// the number; safe to call twice and from several threads (one of them does the work).</summary>
+        /// <summary>Disarms the hard action (if any), detaches the Irq (if any: it is disposed, its queued edges written off),
+        /// stops the source reporting the pin and frees the number. Safe to call twice and from several threads, also
+        /// together with the Irq's Dispose: one call does the work, under the dispatcher's gate (after the poll in
+        /// progress), and every call returns only once it is done, so the GPIO can be opened again at once.</summary>
         public void Dispose()
         {
-            lock (_hardGate)
+            // The whole release runs under the dispatch gate (lock order: gate, then the pin's lock, then the post lock):
+            // the Irq leaves the dispatcher before the number is freed, so a poll never finds its queued edges without a pin.
+            lock (_source.Dispatcher.DispatchGate)
             {
-                if (!_open)
+                lock (_hardGate)
                 {
-                    return;
+                    if (!_open)
+                    {
+                        return;
+                    }
+
+                    _open = false;
+                    IHardActionSource hard = _hardSource;
+                    _hardSource = null;
+                    if (hard != null)
+                    {
+                        hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                    }
                 }
 
-                _open = false;
-                IHardActionSource hard = _hardSource;
-                _hardSource = null;
-                if (hard != null)
+                Irq irq = _irq;
+                if (irq != null)
                 {
-                    hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                    irq.Detach();
                 }
-            }
 
-            // Outside the pin's lock: the Irq's Dispose takes the dispatcher's gate.
-            Irq irq = _irq;
-            if (irq != null)
-            {
-                irq.Dispose();
+                _source.CloseInput(Number);
+                _source.Dispatcher.ReleasePin(this);
             }
-
-            _source.CloseInput(Number);
-            _source.Dispatcher.ReleasePin(this);
         }
     }
 }
