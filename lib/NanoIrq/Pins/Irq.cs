@@ -153,7 +153,8 @@ namespace NanoIrq
         /// </summary>
         /// <remarks>The filter's output is matched against its input edge for edge: an edge out while edges fed in are
         /// unmatched takes one of them off <see cref="Filtered"/>; an edge out with none unmatched counts in
-        /// <see cref="Synthesized"/> instead.</remarks>
+        /// <see cref="Synthesized"/> instead. Edges the filter still holds when the Irq is disposed stay here (not in
+        /// <see cref="Discarded"/>): they were fed to the filter and never came out, and the filter is not ticked again.</remarks>
         public int Filtered
         {
             get { return _held + _notSelected; }
@@ -176,7 +177,8 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Edges still waiting in the dispatcher's ring when this Irq was disposed: written off at <see cref="Dispose"/>,
+        /// Edges still waiting in the dispatcher's ring when this Irq was disposed (not those its filter holds: see
+        /// <see cref="Filtered"/>): written off at <see cref="Dispose"/>,
         /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
         /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives.
         /// </summary>
