@@ -126,10 +126,49 @@ namespace NanoIrq
             get { return _faults; }
         }
 
-        /// <summary>The edge ring, for its counters (Count, HighWater, Dropped...). Only the dispatcher reads from it.</summary>
-        public EdgeRing Ring
+        // The ring itself stays private: only the dispatcher may read it (single consumer), so user code gets its
+        // counters below, never the ring (whose Clear or TryRead from another thread would break that rule).
+
+        /// <summary>Edges the ring holds at most, fixed at construction, in [1, <see cref="EdgeRing.MaxCapacity"/>] (256 by default).</summary>
+        public int RingCapacity
         {
-            get { return _ring; }
+            get { return _ring.Capacity; }
+        }
+
+        /// <summary>Edges queued now and not yet taken by a poll, in [0, <see cref="RingCapacity"/>]; a snapshot when read
+        /// from a thread other than the dispatching one.</summary>
+        public int RingCount
+        {
+            get { return _ring.Count; }
+        }
+
+        /// <summary>Largest <see cref="RingCount"/> seen right after a post since construction, in [0, <see cref="RingCapacity"/>]:
+        /// when it reaches the capacity, edges were (or nearly were) refused.</summary>
+        public int RingHighWater
+        {
+            get { return _ring.HighWater; }
+        }
+
+        /// <summary>Edges refused because the ring was full since construction (policy Reject: earlier edges are kept); the
+        /// sum of the <see cref="Irq.Dropped"/> of every Irq this dispatcher served. Wraps modulo 2^32.</summary>
+        public int RingDropped
+        {
+            get { return _ring.Dropped; }
+        }
+
+        /// <summary>Edges offered to the ring since construction, stored or refused: <see cref="RingReadCount"/> +
+        /// <see cref="RingCount"/> + <see cref="RingDropped"/>. Edges for a pin with no Irq never reach the ring (see
+        /// <see cref="Unrouted"/>). Wraps modulo 2^32.</summary>
+        public int RingWritten
+        {
+            get { return _ring.Written; }
+        }
+
+        /// <summary>Edges taken out of the ring by polls since construction: dispatched to their Irq, or written off as
+        /// <see cref="Discarded"/>. Wraps modulo 2^32.</summary>
+        public int RingReadCount
+        {
+            get { return _ring.ReadCount; }
         }
 
         /// <summary>Edges posted for a pin with no Irq (closed, or not yet given one): ignored, counted here.</summary>
