@@ -98,7 +98,7 @@ namespace NanoIrq.ButtonCounter
                 + ", debounced " + s_debouncedEdges.ToString()
                 + ", dropped " + irq.Dropped.ToString()
                 + ", faults " + dispatcher.Faults.Recorded.ToString()
-                + ", ring high-water " + dispatcher.Ring.HighWater.ToString();
+                + ", ring high-water " + dispatcher.RingHighWater.ToString();
             string hardware = null;
             long hardwareEdges = 0;
             ReadGroundTruth(ref hardware, ref hardwareEdges);

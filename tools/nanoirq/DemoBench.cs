@@ -203,7 +203,7 @@ namespace NanoIrq.Cli
             r.Delivered = _irq.Delivered;
             r.Dropped = _irq.Dropped + _dispatcher.Unrouted;
             r.Faults = _dispatcher.Faults.Recorded; // every handler/target fault, the button Irq's included
-            r.RingHighWater = _dispatcher.Ring.HighWater;
+            r.RingHighWater = _dispatcher.RingHighWater;
             r.SimulatedMillis = _elapsed / 1000;
             return r;
         }

@@ -66,6 +66,13 @@ namespace NanoIrq
         private int _liveLoops;
         private Thread _thread;
 
+        // Dispatcher threads started and not yet ended (null slots are free), under the dispatch gate: an outside Stop
+        // joins every one of them, also a thread a handler's Stop left to finish on its own.
+        private Thread[] _loops = new Thread[2];
+
+        // The thread running handlers or targets now (inside Poll or Irq.Invoke), under the dispatch gate; null when none.
+        private Thread _handlerThread;
+
         // The optional wake source (WakeSource) and what it was last told: WakeNone (unknown: the next Poll arms or
         // cancels it), WakeArmed (armed for _wakeDeadline), WakeIdle (cancelled). Wake() resets it to WakeNone.
         private const int WakeNone = 0;
@@ -119,10 +126,49 @@ namespace NanoIrq
             get { return _faults; }
         }
 
-        /// <summary>The edge ring, for its counters (Count, HighWater, Dropped...). Only the dispatcher reads from it.</summary>
-        public EdgeRing Ring
+        // The ring itself stays private: only the dispatcher may read it (single consumer), so user code gets its
+        // counters below, never the ring (whose Clear or TryRead from another thread would break that rule).
+
+        /// <summary>Edges the ring holds at most, fixed at construction, in [1, <see cref="EdgeRing.MaxCapacity"/>] (256 by default).</summary>
+        public int RingCapacity
         {
-            get { return _ring; }
+            get { return _ring.Capacity; }
+        }
+
+        /// <summary>Edges queued now and not yet taken by a poll, in [0, <see cref="RingCapacity"/>]; a snapshot when read
+        /// from a thread other than the dispatching one.</summary>
+        public int RingCount
+        {
+            get { return _ring.Count; }
+        }
+
+        /// <summary>Largest <see cref="RingCount"/> seen right after a post since construction, in [0, <see cref="RingCapacity"/>]:
+        /// when it reaches the capacity, edges were (or nearly were) refused.</summary>
+        public int RingHighWater
+        {
+            get { return _ring.HighWater; }
+        }
+
+        /// <summary>Edges refused because the ring was full since construction (policy Reject: earlier edges are kept); the
+        /// sum of the <see cref="Irq.Dropped"/> of every Irq this dispatcher served. Wraps modulo 2^32.</summary>
+        public int RingDropped
+        {
+            get { return _ring.Dropped; }
+        }
+
+        /// <summary>Edges offered to the ring since construction, stored or refused: <see cref="RingReadCount"/> +
+        /// <see cref="RingCount"/> + <see cref="RingDropped"/>. Edges for a pin with no Irq never reach the ring (see
+        /// <see cref="Unrouted"/>). Wraps modulo 2^32.</summary>
+        public int RingWritten
+        {
+            get { return _ring.Written; }
+        }
+
+        /// <summary>Edges taken out of the ring by polls since construction: dispatched to their Irq, or written off as
+        /// <see cref="Discarded"/>. Wraps modulo 2^32.</summary>
+        public int RingReadCount
+        {
+            get { return _ring.ReadCount; }
         }
 
         /// <summary>Edges posted for a pin with no Irq (closed, or not yet given one): ignored, counted here.</summary>
@@ -296,6 +342,7 @@ namespace NanoIrq
                 }
 
                 _dispatching = 1;
+                Thread outer = EnterHandlers();
                 int handled = 0;
                 try
                 {
@@ -303,6 +350,7 @@ namespace NanoIrq
                 }
                 finally
                 {
+                    ExitHandlers(outer);
                     _dispatching = 0;
                     _section.ExitDispatch();
                 }
@@ -404,32 +452,68 @@ namespace NanoIrq
 
                 _running = 1;
                 _thread = new Thread(Run);
+                AddLoop(_thread);
                 _thread.Start();
             }
         }
 
         /// <summary>
-        /// Stops the dispatcher thread and waits for it (unless called from a handler on it); safe when not running.
-        /// The thread cancels the <see cref="WakeSource"/> as it ends.
+        /// Stops the dispatcher thread; safe when not running, and safe to repeat. The thread cancels the
+        /// <see cref="WakeSource"/> as it ends.
         /// </summary>
-        /// <remarks>Called from a handler on the dispatcher thread, Stop returns at once and the thread leaves its loop as
-        /// soon as the handler returns, without another poll. A <see cref="Start"/> made meanwhile (from that handler or
-        /// from another thread) starts a new thread; the old one still leaves, so exactly one dispatcher thread runs.</remarks>
+        /// <remarks>
+        /// <para><b>From any other thread</b>, Stop waits for the poll in progress (its handlers and targets) to end, then
+        /// joins every dispatcher thread started before the call, including one a handler's Stop (below) left to finish
+        /// on its own: when Stop returns, no dispatcher loop runs and no handler or target runs on a dispatcher thread.
+        /// A <see cref="Start"/> made by another thread while Stop waits starts a thread this Stop does not wait for.</para>
+        /// <para><b>From a handler or target</b> (any thread running one: the dispatcher thread, a thread in
+        /// <see cref="Poll"/> or in <see cref="Irq.Invoke"/>), Stop returns at once without waiting, which would deadlock:
+        /// the dispatcher thread leaves its loop as soon as the poll returns, without another poll. A <see cref="Start"/>
+        /// made meanwhile (from that handler or from another thread) starts a new thread; the old one still leaves, so
+        /// exactly one dispatcher thread runs.</para>
+        /// </remarks>
         public void Stop()
         {
-            Thread thread = _thread;
-            if (Interlocked.Exchange(ref _running, 0) == 0 || thread == null)
+            Thread[] toJoin = null;
+            Thread current = Thread.CurrentThread;
+            lock (_dispatchGate)
             {
-                return;
+                Interlocked.Exchange(ref _running, 0);
+                _thread = null;
+                _wake.Set();
+                if (_handlerThread != current)
+                {
+                    int n = 0;
+                    for (int i = 0; i < _loops.Length; i++)
+                    {
+                        if (_loops[i] != null && _loops[i] != current)
+                        {
+                            n++;
+                        }
+                    }
+
+                    if (n > 0)
+                    {
+                        toJoin = new Thread[n];
+                        n = 0;
+                        for (int i = 0; i < _loops.Length; i++)
+                        {
+                            if (_loops[i] != null && _loops[i] != current)
+                            {
+                                toJoin[n++] = _loops[i];
+                            }
+                        }
+                    }
+                }
             }
 
-            _wake.Set();
-            if (thread != Thread.CurrentThread)
+            if (toJoin != null)
             {
-                thread.Join();
+                for (int i = 0; i < toJoin.Length; i++)
+                {
+                    toJoin[i].Join();
+                }
             }
-
-            _thread = null;
         }
 
         /// <summary>Stops the dispatcher thread. Pins and Irqs stay as they are.</summary>
@@ -511,6 +595,21 @@ namespace NanoIrq
                     }
                 }
             }
+        }
+
+        /// <summary>Under the dispatch gate, before running handlers or targets on the calling thread: marks it as the
+        /// handler thread (so that a Stop made there does not wait) and returns the previous mark for <see cref="ExitHandlers"/>.</summary>
+        internal Thread EnterHandlers()
+        {
+            Thread outer = _handlerThread;
+            _handlerThread = Thread.CurrentThread;
+            return outer;
+        }
+
+        /// <summary>Under the dispatch gate, after the handlers: restores the mark <see cref="EnterHandlers"/> returned.</summary>
+        internal void ExitHandlers(Thread outer)
+        {
+            _handlerThread = outer;
         }
 
         internal void RecordFault(object source, Exception error, uint timeMicros)
@@ -801,6 +900,36 @@ namespace NanoIrq
             source.WakeAfter(delay);
         }
 
+        // Under the dispatch gate.
+        private void AddLoop(Thread thread)
+        {
+            for (int i = 0; i < _loops.Length; i++)
+            {
+                if (_loops[i] == null)
+                {
+                    _loops[i] = thread;
+                    return;
+                }
+            }
+
+            Thread[] grown = new Thread[_loops.Length * 2];
+            Array.Copy(_loops, grown, _loops.Length);
+            grown[_loops.Length] = thread;
+            _loops = grown;
+        }
+
+        // Under the dispatch gate.
+        private void RemoveLoop(Thread thread)
+        {
+            for (int i = 0; i < _loops.Length; i++)
+            {
+                if (_loops[i] == thread)
+                {
+                    _loops[i] = null;
+                }
+            }
+        }
+
         // True while the calling thread is the dispatcher thread of the current Start: Stop (which clears _thread, at
         // once when called from a handler) or a later Start (a new thread) ends an older thread's loop.
         private bool OwnsLoop()
@@ -843,6 +972,8 @@ namespace NanoIrq
                     source.Cancel();
                     Interlocked.Exchange(ref _wakeState, WakeIdle);
                 }
+
+                RemoveLoop(Thread.CurrentThread);
             }
 
             Interlocked.Decrement(ref _liveLoops);

@@ -153,7 +153,8 @@ namespace NanoIrq
         /// </summary>
         /// <remarks>The filter's output is matched against its input edge for edge: an edge out while edges fed in are
         /// unmatched takes one of them off <see cref="Filtered"/>; an edge out with none unmatched counts in
-        /// <see cref="Synthesized"/> instead.</remarks>
+        /// <see cref="Synthesized"/> instead. Edges the filter still holds when the Irq is disposed stay here (not in
+        /// <see cref="Discarded"/>): they were fed to the filter and never came out, and the filter is not ticked again.</remarks>
         public int Filtered
         {
             get { return _held + _notSelected; }
@@ -176,7 +177,8 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Edges still waiting in the dispatcher's ring when this Irq was disposed: written off at <see cref="Dispose"/>,
+        /// Edges still waiting in the dispatcher's ring when this Irq was disposed (not those its filter holds: see
+        /// <see cref="Filtered"/>): written off at <see cref="Dispose"/>,
         /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
         /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives.
         /// </summary>
@@ -279,23 +281,40 @@ namespace NanoIrq
             ThrowIfDisposed();
             lock (_dispatcher.DispatchGate)
             {
-                uint now = _dispatcher.Clock.NowMicros;
-                _invoked++;
-                Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
+                Thread outer = _dispatcher.EnterHandlers();
+                try
+                {
+                    uint now = _dispatcher.Clock.NowMicros;
+                    _invoked++;
+                    Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
+                }
+                finally
+                {
+                    _dispatcher.ExitHandlers(outer);
+                }
             }
         }
 
-        /// <summary>Detaches from the dispatcher and releases the pin (it can be opened again); safe to call twice.</summary>
+        /// <summary>
+        /// Detaches from the dispatcher (edges still queued are written off in <see cref="Discarded"/>) and releases the
+        /// pin, which disposes it: the GPIO can be opened again. Safe to call twice and from several threads, also together
+        /// with <see cref="IrqPin.Dispose"/>: one call does the work, after the poll in progress, and every call returns only
+        /// once it is done (called from a handler, at once).
+        /// </summary>
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
-            {
-                return;
-            }
+            // Marked first so that a poll in progress writes this Irq's edges off (the dispatcher checks IsDisposed).
+            Interlocked.Exchange(ref _disposed, 1);
+            _enabled = 0;
+            _pin.Dispose();
+        }
 
+        /// <summary>Called by the pin's Dispose under the dispatch gate, once: marks the Irq disposed and takes it out of the dispatcher.</summary>
+        internal void Detach()
+        {
+            Interlocked.Exchange(ref _disposed, 1);
             _enabled = 0;
             _dispatcher.Unregister(this);
-            _pin.Dispose();
         }
 
         internal static void CheckTrigger(IrqTrigger trigger, string paramName)

@@ -17,8 +17,9 @@ namespace NanoIrq
     {
         private readonly IEdgeSource _source;
 
-        // Serialises arming and disarming of the hard action with Dispose. Lock order: this, then the source's own
-        // lock. Never held while calling into the dispatcher (whose gate may be held by a handler that disarms here).
+        // Serialises arming and disarming of the hard action with Dispose. Lock order: the dispatch gate (Dispose only),
+        // this, then the source's own lock. Never held while calling into the dispatcher (whose gate may be held by a
+        // handler that disarms here).
         private readonly object _hardGate = new object();
         private Irq _irq;
         private bool _open;
@@ -167,7 +168,10 @@ namespace NanoIrq
         /// <exception cref="ObjectDisposedException">The pin was disposed.</exception>
         /// <exception cref="InvalidOperationException">The pin already has an Irq: dispose it first.</exception>
         /// <remarks>With <see cref="IrqOptions.Hard"/> the source's interrupt-time action is armed before the Irq exists; on any
-        /// exception no Irq is attached and the pin's action is unchanged.</remarks>
+        /// exception no Irq is attached and the pin's action is unchanged. Runs under the dispatcher's gate (after the poll in
+        /// progress, at once from a handler): of several threads attaching to one pin, one gets the Irq and the others
+        /// <see cref="InvalidOperationException"/>; against a racing <see cref="Dispose"/>, either this throws
+        /// <see cref="ObjectDisposedException"/> or the returned Irq is disposed with the pin.</remarks>
         public Irq Irq(IrqHandler handler, IrqTrigger trigger, IrqOptions options)
         {
             if (handler == null)
@@ -186,68 +190,68 @@ namespace NanoIrq
                 }
             }
 
-            if (!_open)
+            // Checks, arming and attaching under the dispatch gate, like Dispose: two threads attaching cannot both pass
+            // the checks, and a Dispose racing this one either runs first (this throws) or detaches the new Irq.
+            lock (_source.Dispatcher.DispatchGate)
             {
-                throw new ObjectDisposedException("GPIO " + Number.ToString() + " was closed; open it again.");
-            }
-
-            if (_irq != null)
-            {
-                throw new InvalidOperationException("GPIO " + Number.ToString() + " already has an Irq; dispose it before attaching another.");
-            }
-
-            IrqTrigger edges = (IrqTrigger)((int)trigger & ((int)IrqTrigger.Rising | (int)IrqTrigger.Falling));
-            if (hard != null)
-            {
-                if ((int)edges == 0)
+                if (!_open)
                 {
-                    throw new ArgumentException("GPIO " + Number.ToString() + ": a hard action runs on edges; the trigger must include Rising or Falling.", "trigger");
+                    throw new ObjectDisposedException("GPIO " + Number.ToString() + " was closed; open it again.");
                 }
 
-                if (options.HardAction == IrqHardAction.Toggle && options.HardOutputPin < 0)
+                if (_irq != null)
                 {
-                    throw new ArgumentException("GPIO " + Number.ToString() + ": IrqHardAction.Toggle needs IrqOptions.HardOutputPin (a GPIO to toggle).", "options");
+                    throw new InvalidOperationException("GPIO " + Number.ToString() + " already has an Irq; dispose it before attaching another.");
                 }
 
-                hard.SetHardAction(Number, edges, options.HardAction, options.HardOutputPin, options.HardLockoutMicros);
-            }
-
-            Irq irq = new Irq(_source.Dispatcher, this, handler, trigger, options, Level);
-            try
-            {
-                _source.Dispatcher.Register(irq);
-            }
-            catch
-            {
+                IrqTrigger edges = (IrqTrigger)((int)trigger & ((int)IrqTrigger.Rising | (int)IrqTrigger.Falling));
                 if (hard != null)
                 {
-                    hard.SetHardAction(Number, edges, IrqHardAction.None, 0, 0);
-                }
-
-                throw;
-            }
-
-            lock (_hardGate)
-            {
-                if (hard != null)
-                {
-                    _hardSource = hard;
-                    _hardEdges = edges;
-                    _hardAction = options.HardAction;
-                    _hardOutputPin = options.HardOutputPin;
-                    _hardLockoutMicros = options.HardLockoutMicros;
-                    if (!irq.IsEnabled || !_open)
+                    if ((int)edges == 0)
                     {
-                        // Its handler faulted, or another thread disposed the pin, between Register and here, while
-                        // SyncHardAction and Dispose could not see the action yet.
+                        throw new ArgumentException("GPIO " + Number.ToString() + ": a hard action runs on edges; the trigger must include Rising or Falling.", "trigger");
+                    }
+
+                    if (options.HardAction == IrqHardAction.Toggle && options.HardOutputPin < 0)
+                    {
+                        throw new ArgumentException("GPIO " + Number.ToString() + ": IrqHardAction.Toggle needs IrqOptions.HardOutputPin (a GPIO to toggle).", "options");
+                    }
+
+                    hard.SetHardAction(Number, edges, options.HardAction, options.HardOutputPin, options.HardLockoutMicros);
+                }
+
+                Irq irq = new Irq(_source.Dispatcher, this, handler, trigger, options, Level);
+                try
+                {
+                    _source.Dispatcher.Register(irq);
+                }
+                catch
+                {
+                    if (hard != null)
+                    {
                         hard.SetHardAction(Number, edges, IrqHardAction.None, 0, 0);
                     }
+
+                    throw;
                 }
 
-                _irq = irq;
-            }
+                // No handler runs and no Dispose can start while the gate is held, so the Irq is enabled and the pin open.
+                lock (_hardGate)
+                {
+                    if (hard != null)
+                    {
+                        _hardSource = hard;
+                        _hardEdges = edges;
+                        _hardAction = options.HardAction;
+                        _hardOutputPin = options.HardOutputPin;
+                        _hardLockoutMicros = options.HardLockoutMicros;
+                    }
 
-            return irq;
+                    _irq = irq;
+                }
+
+                return irq;
+            }
         }
 
         /// <summary>
@@ -277,35 +281,41 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Disarms the hard action (if any), disposes the Irq (if any), stops the source reporting the pin and frees
-        /// the number; safe to call twice and from several threads (one of them does the work).</summary>
+        /// <summary>Disarms the hard action (if any), detaches the Irq (if any: it is disposed, its queued edges written off),
+        /// stops the source reporting the pin and frees the number. Safe to call twice and from several threads, also
+        /// together with the Irq's Dispose: one call does the work, under the dispatcher's gate (after the poll in
+        /// progress), and every call returns only once it is done, so the GPIO can be opened again at once.</summary>
         public void Dispose()
         {
-            lock (_hardGate)
+            // The whole release runs under the dispatch gate (lock order: gate, then the pin's lock, then the post lock):
+            // the Irq leaves the dispatcher before the number is freed, so a poll never finds its queued edges without a pin.
+            lock (_source.Dispatcher.DispatchGate)
             {
-                if (!_open)
+                lock (_hardGate)
                 {
-                    return;
+                    if (!_open)
+                    {
+                        return;
+                    }
+
+                    _open = false;
+                    IHardActionSource hard = _hardSource;
+                    _hardSource = null;
+                    if (hard != null)
+                    {
+                        hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                    }
                 }
 
-                _open = false;
-                IHardActionSource hard = _hardSource;
-                _hardSource = null;
-                if (hard != null)
+                Irq irq = _irq;
+                if (irq != null)
                 {
-                    hard.SetHardAction(Number, _hardEdges, IrqHardAction.None, 0, 0);
+                    irq.Detach();
                 }
-            }
 
-            // Outside the pin's lock: the Irq's Dispose takes the dispatcher's gate.
-            Irq irq = _irq;
-            if (irq != null)
-            {
-                irq.Dispose();
+                _source.CloseInput(Number);
+                _source.Dispatcher.ReleasePin(this);
             }
-
-            _source.CloseInput(Number);
-            _source.Dispatcher.ReleasePin(this);
         }
     }
 }

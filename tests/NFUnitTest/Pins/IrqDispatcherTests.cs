@@ -20,7 +20,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(0, b.Dispatcher.Poll(), "Poll delivers nothing while the section is held");
             Assert.AreEqual(0, b.Log.Count, "no handler ran");
             Assert.AreEqual(3, cs.EdgesWaited, "three edges waited");
-            Assert.AreEqual(3, b.Dispatcher.Ring.Count, "queued; not lost");
+            Assert.AreEqual(3, b.Dispatcher.RingCount, "queued; not lost");
             cs.Restore(key);
             Assert.AreEqual(3, b.Dispatcher.Poll(), "all three after Restore");
             Assert.AreEqual(3, b.Log.Count, "delivered");
@@ -155,7 +155,7 @@ namespace NFUnitTest.Pins
             IrqBench b = new IrqBench();
             Assert.IsFalse(b.Dispatcher.Post(new EdgeRecord(9, true, 5, 1, false)), "no pin 9");
             Assert.AreEqual(1, b.Dispatcher.Unrouted, "counted");
-            Assert.AreEqual(0, b.Dispatcher.Ring.Count, "not queued");
+            Assert.AreEqual(0, b.Dispatcher.RingCount, "not queued");
         }
 
         [TestMethod]

@@ -106,7 +106,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(1, second.Delivered, "the new Irq counts one");
             Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "the old edges are not counted against it");
             Assert.AreEqual(3, b.Dispatcher.Discarded, "the dispatcher took three stale edges out of the ring");
-            Assert.AreEqual(0, b.Dispatcher.Ring.Count, "ring empty");
+            Assert.AreEqual(0, b.Dispatcher.RingCount, "ring empty");
         }
 
         [TestMethod]

@@ -66,7 +66,7 @@ namespace NanoIrq.HostTests.Pins
             }
 
             Stopwatch waited = Stopwatch.StartNew();
-            while (dispatcher.Ring.Count > 0 && waited.ElapsedMilliseconds < 10000)
+            while (dispatcher.RingCount > 0 && waited.ElapsedMilliseconds < 10000)
             {
                 Thread.Yield();
             }
@@ -172,7 +172,7 @@ namespace NanoIrq.HostTests.Pins
             Volatile.Write(ref stop, true);
             poster.Join();
             dispatcher.Poll();
-            Assert.AreEqual(0, dispatcher.Ring.Count, "ring drained");
+            Assert.AreEqual(0, dispatcher.RingCount, "ring drained");
             Assert.AreEqual(0, early, "no Irq was handed an edge posted before it was created");
             long seen = 0;
             long discarded = 0;

@@ -35,7 +35,7 @@ namespace NanoIrq.HostTests.Pins
             Assert.AreEqual(2, victim.EdgesSeen);
             Assert.AreEqual(victim.EdgesSeen, victim.Delivered + victim.Filtered + victim.Dropped + victim.DisabledSkipped + victim.Discarded + victim.Queued, "identity");
             Assert.AreEqual(2, victim.Discarded, "both edges were still undelivered when Dispose was called");
-            Assert.AreEqual(0, dispatcher.Ring.Count);
+            Assert.AreEqual(0, dispatcher.RingCount);
 
             // Reopen the same GPIO: its first edge must reach the new Irq.
             int got = 0;

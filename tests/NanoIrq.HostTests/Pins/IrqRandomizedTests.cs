@@ -134,7 +134,7 @@ namespace NanoIrq.HostTests.Pins
 
             Assert.IsNull(failure, failure);
             Assert.AreEqual(0, dispatcher.Faults.Recorded, "no handler threw");
-            Assert.AreEqual(0, dispatcher.Ring.Count, "nothing left queued");
+            Assert.AreEqual(0, dispatcher.RingCount, "nothing left queued");
             long dropped = 0;
             for (int p = 0; p < Pins; p++)
             {
@@ -153,7 +153,7 @@ namespace NanoIrq.HostTests.Pins
             Assert.IsTrue(irqs[2].Filtered > 0 && irqs[3].Filtered > 0, "both filters swallowed edges");
             Assert.IsTrue(irqs[4].LevelCalls > 0, "the level trigger repeated");
             Assert.IsTrue(irqs[5].DisabledSkipped > 0, "disabled edges were skipped");
-            Console.WriteLine("seed " + seed + ": " + total + " edges, dropped " + dropped + ", ring high water " + dispatcher.Ring.HighWater);
+            Console.WriteLine("seed " + seed + ": " + total + " edges, dropped " + dropped + ", ring high water " + dispatcher.RingHighWater);
         }
     }
 }
