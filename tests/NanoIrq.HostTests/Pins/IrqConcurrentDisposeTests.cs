@@ -84,8 +84,9 @@ namespace NanoIrq.HostTests.Pins
                 SpinWait.SpinUntil(() => victim.IsDisposed, 5000);
                 b.Start();
 
-                // B either finishes (the old behaviour) or waits for this poll (the dispatch gate) before touching the pin.
-                b.Join(300);
+                // B either finishes (the old behaviour) or blocks on this poll (the dispatch gate) before touching the
+                // pin: wait until it is in one of those two states, not for a fixed time.
+                SpinWait.SpinUntil(() => (b.ThreadState & (ThreadState.WaitSleepJoin | ThreadState.Stopped)) != 0, 5000);
             }, IrqTrigger.Both);
 
             sim.Pin(1).Drive(true);
