@@ -12,24 +12,10 @@ namespace NFUnitTest.Buffers
     [TestClass]
     public class RingBadInputTests
     {
-        private static ArgumentException Refusal(Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                return e;
-            }
-
-            return null;
-        }
-
         // range null: the parameter is a reference that must not be null (ArgumentNullException).
         private static void ExpectRefused(Action action, string param, string range, string what)
         {
-            ArgumentException e = Refusal(action);
+            ArgumentException e = Refusal.Of(action);
             Assert.IsNotNull(e, what + ": must throw an ArgumentException");
             Assert.AreEqual(param, e.ParamName, what + ": names the parameter");
             if (range == null)

@@ -151,20 +151,6 @@ namespace NFUnitTest.Scheduling
             Assert.AreEqual(2, s.HighWater, "never more than two pending");
         }
 
-        private static ArgumentException Refusal(Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                return e;
-            }
-
-            return null;
-        }
-
         [TestMethod]
         [DataRow(0)]
         [DataRow(-1)]
@@ -173,7 +159,7 @@ namespace NFUnitTest.Scheduling
         [DataRow(int.MaxValue)]
         public void CapacityRefusalNamesCapacityAndItsRange(int capacity)
         {
-            ArgumentException e = Refusal(() => new Scheduler(capacity, new FakeClock()));
+            ArgumentException e = Refusal.Of(() => new Scheduler(capacity, new FakeClock()));
             Assert.IsNotNull(e, "refused");
             Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "out of range");
             Assert.AreEqual("capacity", e.ParamName, "names the parameter");
@@ -185,13 +171,13 @@ namespace NFUnitTest.Scheduling
         [TestMethod]
         public void NullRefusalsNameTheParameterAndChangeNothing()
         {
-            Assert.AreEqual("clock", Refusal(() => new Scheduler(4, null)).ParamName, "clock");
-            Assert.AreEqual("faults", Refusal(() => new Scheduler(4, new FakeClock(), null)).ParamName, "faults");
+            Assert.AreEqual("clock", Refusal.Of(() => new Scheduler(4, null)).ParamName, "clock");
+            Assert.AreEqual("faults", Refusal.Of(() => new Scheduler(4, new FakeClock(), null)).ParamName, "faults");
             Scheduler s = new Scheduler(1, new FakeClock());
             s.ThrowWhenFull = true;
             ScheduledCallback add = Add;
             Assert.IsTrue(s.Schedule(add, 1), "fill the only slot");
-            ArgumentException e = Refusal(() => s.Schedule(null, 2));
+            ArgumentException e = Refusal.Of(() => s.Schedule(null, 2));
             Assert.IsNotNull(e, "a null callback is refused even when the queue is full");
             Assert.IsInstanceOfType(e, typeof(ArgumentNullException), "ArgumentNullException");
             Assert.AreEqual("callback", e.ParamName, "names the parameter");

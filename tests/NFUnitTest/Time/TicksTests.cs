@@ -46,20 +46,6 @@ namespace NFUnitTest.Time
             Assert.AreEqual(100u, clock.NowMicros, "the reading is unchanged after a refused step");
         }
 
-        private static ArgumentException Refusal(Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                return e;
-            }
-
-            return null;
-        }
-
         [TestMethod]
         public void DiffLimitsAreThoseOfTicksDiff()
         {
@@ -115,7 +101,7 @@ namespace NFUnitTest.Time
         [DataRow(int.MinValue)]
         public void FromMillisOutOfRangeNamesTheParameterAndTheRange(int millis)
         {
-            ArgumentException e = Refusal(() => Ticks.FromMillis(millis));
+            ArgumentException e = Refusal.Of(() => Ticks.FromMillis(millis));
             Assert.IsNotNull(e, "refused");
             Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
             Assert.AreEqual("millis", e.ParamName, "names the parameter");
@@ -140,7 +126,7 @@ namespace NFUnitTest.Time
         public void FakeClockAdvanceRefusalNamesTheParameterAndTheRange()
         {
             FakeClock clock = new FakeClock(500);
-            ArgumentException e = Refusal(() => clock.Advance(int.MinValue));
+            ArgumentException e = Refusal.Of(() => clock.Advance(int.MinValue));
             Assert.IsNotNull(e, "refused");
             Assert.AreEqual("micros", e.ParamName, "names the parameter");
             Assert.Contains(">= 0", e.Message, "states the range");
@@ -154,7 +140,7 @@ namespace NFUnitTest.Time
         public void FakeClockAdvanceMillisRefusalNamesMillisAndItsRange(int millis)
         {
             FakeClock clock = new FakeClock(500);
-            ArgumentException e = Refusal(() => clock.AdvanceMillis(millis));
+            ArgumentException e = Refusal.Of(() => clock.AdvanceMillis(millis));
             Assert.IsNotNull(e, "refused");
             Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
             Assert.AreEqual("millis", e.ParamName, "names the caller's parameter (not an inner one)");

@@ -33,24 +33,31 @@ namespace NanoIrq.HostTests.Dispatch
             sim.Pin(4).Drive(true);
             Assert.IsTrue(inHandler.Wait(5000), "handler entered and called Stop");
 
-            int doneWhenStopReturned = -1;
-            int loopsWhenStopReturned = -1;
+            StopFromOutside(dispatcher, release, () => Volatile.Read(ref handlerDone), out int done, out int loops);
+            Assert.AreEqual(1, done, "the handler had returned when the outside Stop returned");
+            Assert.AreEqual(0, loops, "no dispatcher loop was left when the outside Stop returned");
+            Assert.IsFalse(dispatcher.IsRunning);
+        }
+
+        // Calls Stop on a new thread while the handler is held, and releases the handler once that Stop has returned
+        // (a Stop that does not wait: it sees the handler unfinished) or is blocked (a Stop that waits: it sees the
+        // handler finished whatever the scheduling). Returns what the Stop saw the moment it returned.
+        private static void StopFromOutside(IrqDispatcher dispatcher, ManualResetEventSlim release, Func<int> handlerDone, out int done, out int loops)
+        {
+            int doneSeen = -1;
+            int loopsSeen = -1;
             Thread stopper = new Thread(() =>
             {
                 dispatcher.Stop();
-                doneWhenStopReturned = Volatile.Read(ref handlerDone);
-                loopsWhenStopReturned = dispatcher.LiveLoops;
+                doneSeen = handlerDone();
+                loopsSeen = dispatcher.LiveLoops;
             });
             stopper.Start();
-
-            // The handler is held until the outside Stop has returned or has waited 200 ms: a Stop that does not wait
-            // records handlerDone == 0; one that waits records 1 whatever the scheduling.
-            stopper.Join(200);
+            SpinWait.SpinUntil(() => (stopper.ThreadState & (ThreadState.WaitSleepJoin | ThreadState.Stopped)) != 0, 5000);
             release.Set();
             Assert.IsTrue(stopper.Join(5000), "outside Stop returned once the handler did");
-            Assert.AreEqual(1, doneWhenStopReturned, "the handler had returned when the outside Stop returned");
-            Assert.AreEqual(0, loopsWhenStopReturned, "no dispatcher loop was left when the outside Stop returned");
-            Assert.IsFalse(dispatcher.IsRunning);
+            done = doneSeen;
+            loops = loopsSeen;
         }
 
         [TestMethod]
@@ -78,20 +85,9 @@ namespace NanoIrq.HostTests.Dispatch
             sim.Pin(5).Drive(true);
             Assert.IsTrue(inHandler.Wait(5000), "handler entered, stopped and restarted");
 
-            int doneWhenStopReturned = -1;
-            int loopsWhenStopReturned = -1;
-            Thread stopper = new Thread(() =>
-            {
-                dispatcher.Stop();
-                doneWhenStopReturned = Volatile.Read(ref handlerDone);
-                loopsWhenStopReturned = dispatcher.LiveLoops;
-            });
-            stopper.Start();
-            stopper.Join(200);
-            release.Set();
-            Assert.IsTrue(stopper.Join(5000), "outside Stop returned");
-            Assert.AreEqual(1, doneWhenStopReturned, "the old thread's handler had returned when the outside Stop returned");
-            Assert.AreEqual(0, loopsWhenStopReturned, "neither the old nor the new dispatcher loop was left");
+            StopFromOutside(dispatcher, release, () => Volatile.Read(ref handlerDone), out int done, out int loops);
+            Assert.AreEqual(1, done, "the old thread's handler had returned when the outside Stop returned");
+            Assert.AreEqual(0, loops, "neither the old nor the new dispatcher loop was left");
             Assert.IsFalse(dispatcher.IsRunning);
         }
 
