@@ -71,6 +71,10 @@ namespace NanoIrq
     public abstract class SpscRing
     {
         /// <summary>Largest capacity accepted by every ring: 16,777,216 items (2^24).</summary>
+        /// <remarks>On nanoFramework one array is at most 65,535 heap blocks of 12 bytes (about 786 KB), so the largest
+        /// ring that can be built there is 524,288 bytes (<see cref="ByteRing"/>) or 32,768 edges (<see cref="EdgeRing"/>,
+        /// 16 bytes a slot); a larger capacity passes this check and then fails with OutOfMemoryException. A board's
+        /// free heap is usually the tighter limit.</remarks>
         public const int MaxCapacity = 1 << 24;
 
         private const int Reject = (int)OverflowPolicy.Reject;

@@ -465,7 +465,9 @@ namespace NanoIrq
         /// <para><b>From any other thread</b>, Stop waits for the poll in progress (its handlers and targets) to end, then
         /// joins every dispatcher thread started before the call, including one a handler's Stop (below) left to finish
         /// on its own: when Stop returns, no dispatcher loop runs and no handler or target runs on a dispatcher thread.
-        /// A <see cref="Start"/> made by another thread while Stop waits starts a thread this Stop does not wait for.</para>
+        /// A <see cref="Start"/> made by another thread while Stop waits starts a thread this Stop does not wait for.
+        /// This holds also on the threads nanoFramework runs Timer callbacks and GPIO events on, where Thread.Join is
+        /// refused: there Stop checks every millisecond whether the thread has ended.</para>
         /// <para><b>From a handler or target</b> (any thread running one: the dispatcher thread, a thread in
         /// <see cref="Poll"/> or in <see cref="Irq.Invoke"/>), Stop returns at once without waiting, which would deadlock:
         /// the dispatcher thread leaves its loop as soon as the poll returns, without another poll. A <see cref="Start"/>
@@ -511,7 +513,25 @@ namespace NanoIrq
             {
                 for (int i = 0; i < toJoin.Length; i++)
                 {
-                    toJoin[i].Join();
+                    WaitForEnd(toJoin[i]);
+                }
+            }
+        }
+
+        // Waits until a dispatcher thread has ended. nanoCLR refuses Thread.Join (InvalidOperationException) on the
+        // threads it runs itself, those of Timer callbacks and GPIO/native events (Thread::Join in
+        // corlib_native_System_Threading_Thread.cpp rejects TH_F_System callers): a Stop made there polls IsAlive.
+        private static void WaitForEnd(Thread thread)
+        {
+            try
+            {
+                thread.Join();
+            }
+            catch (InvalidOperationException)
+            {
+                while (thread.IsAlive)
+                {
+                    Thread.Sleep(1);
                 }
             }
         }

@@ -20,6 +20,9 @@ namespace NanoIrq
     public sealed class Scheduler
     {
         /// <summary>Largest capacity accepted: 65,536 pending callbacks.</summary>
+        /// <remarks>On nanoFramework each slot takes 12 bytes in each of two arrays and one array is at most 65,535 such
+        /// blocks including its header, so this maximum itself cannot be built there (OutOfMemoryException); 65,000 is
+        /// the practical ceiling, and a board's free heap (24 bytes a slot) is usually the tighter limit.</remarks>
         public const int MaxCapacity = 65536;
 
         private readonly object _lock = new object();

@@ -26,8 +26,12 @@ namespace NanoIrq
         private readonly IClock _clock;
         private readonly AutoResetEvent _freed = new AutoResetEvent(false);
 
-        // Owner thread's ManagedThreadId + 1, 0 when free. Only the owner changes _depth.
-        private int _owner;
+        // 1 while a thread holds the section, 0 when free (taken with CompareExchange); _holder is that thread, set
+        // right after taking and cleared right before freeing. Only the holder changes _depth. The holder is known by
+        // its Thread object, not by ManagedThreadId: on nanoCLR every thread the runtime starts itself (the main
+        // thread, Timer callbacks, GPIO and other native events) reports ManagedThreadId 0, so ids would confuse them.
+        private int _taken;
+        private Thread _holder;
         private int _depth;
         private int _waiters;
         private bool _dispatchHold;
@@ -50,13 +54,13 @@ namespace NanoIrq
         /// <summary>True while any thread holds the section (a user's <see cref="Disable"/> or the dispatcher's <see cref="TryEnterDispatch"/>).</summary>
         public bool IsHeld
         {
-            get { return Interlocked.CompareExchange(ref _owner, 0, 0) != 0; }
+            get { return Interlocked.CompareExchange(ref _taken, 0, 0) != 0; }
         }
 
         /// <summary>True when the calling thread holds the section.</summary>
         public bool IsHeldByCurrentThread
         {
-            get { return Interlocked.CompareExchange(ref _owner, 0, 0) == CurrentToken(); }
+            get { return _holder == Thread.CurrentThread; }
         }
 
         /// <summary>Nesting depth of the current holder: 0 when free, 1 inside the outermost hold (or the dispatcher's), +1 per nested <see cref="Disable"/>.</summary>
@@ -94,8 +98,8 @@ namespace NanoIrq
         /// </summary>
         public int Disable()
         {
-            int me = CurrentToken();
-            if (_owner == me)
+            Thread me = Thread.CurrentThread;
+            if (_holder == me)
             {
                 int key = _depth;
                 _depth = key + 1;
@@ -118,10 +122,9 @@ namespace NanoIrq
         /// order), or the hold is the dispatcher's (use <see cref="ExitDispatch"/>). Nothing changes.</exception>
         public void Restore(int key)
         {
-            int me = CurrentToken();
-            if (_owner != me)
+            if (_holder != Thread.CurrentThread)
             {
-                throw new InvalidOperationException(_owner == 0
+                throw new InvalidOperationException(Interlocked.CompareExchange(ref _taken, 0, 0) == 0
                     ? "CriticalSection.Restore without a matching Disable: the section is not held."
                     : "CriticalSection.Restore from a thread that does not hold the section.");
             }
@@ -176,12 +179,12 @@ namespace NanoIrq
         /// <returns>True when taken; false when held (the dispatcher should queue and retry on <see cref="Released"/>).</returns>
         public bool TryEnterDispatch()
         {
-            int me = CurrentToken();
-            if (Interlocked.CompareExchange(ref _owner, me, 0) != 0)
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
             {
                 return false;
             }
 
+            _holder = Thread.CurrentThread;
             _dispatchHold = true;
             _depth = 1;
             return true;
@@ -191,7 +194,7 @@ namespace NanoIrq
         /// <exception cref="InvalidOperationException">The calling thread does not hold a dispatch hold, or a handler left a Disable unrestored (depth is not 1).</exception>
         public void ExitDispatch()
         {
-            if (_owner != CurrentToken() || !_dispatchHold)
+            if (_holder != Thread.CurrentThread || !_dispatchHold)
             {
                 throw new InvalidOperationException("CriticalSection.ExitDispatch without a matching TryEnterDispatch on this thread.");
             }
@@ -206,35 +209,31 @@ namespace NanoIrq
             Release();
         }
 
-        private void Acquire(int me)
+        private void Acquire(Thread me)
         {
-            if (Interlocked.CompareExchange(ref _owner, me, 0) == 0)
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
             {
-                return;
+                Interlocked.Increment(ref _waiters);
+                while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
+                {
+                    // Woken by Release; the timeout only guards against a wake-up consumed by another waiter.
+                    _freed.WaitOne(10, false);
+                }
+
+                Interlocked.Decrement(ref _waiters);
             }
 
-            Interlocked.Increment(ref _waiters);
-            while (Interlocked.CompareExchange(ref _owner, me, 0) != 0)
-            {
-                // Woken by Release; the timeout only guards against a wake-up consumed by another waiter.
-                _freed.WaitOne(10, false);
-            }
-
-            Interlocked.Decrement(ref _waiters);
+            _holder = me;
         }
 
         private void Release()
         {
-            Interlocked.Exchange(ref _owner, 0);
+            _holder = null;
+            Interlocked.Exchange(ref _taken, 0);
             if (Interlocked.CompareExchange(ref _waiters, 0, 0) != 0)
             {
                 _freed.Set();
             }
-        }
-
-        private static int CurrentToken()
-        {
-            return Thread.CurrentThread.ManagedThreadId + 1;
         }
     }
 }

@@ -17,14 +17,18 @@ namespace NanoIrq
     public sealed class HandlerMutex
     {
         private readonly AutoResetEvent _freed = new AutoResetEvent(false);
-        private int _owner;
+        // 1 while held, 0 when free (taken with CompareExchange); _holder is the holding thread, set right after taking
+        // and cleared right before freeing. Known by its Thread object, not ManagedThreadId: on nanoCLR every thread the
+        // runtime starts itself (main thread, Timer callbacks, native events) reports ManagedThreadId 0.
+        private int _taken;
+        private Thread _holder;
         private int _waiters;
         private int _contended;
 
         /// <summary>True while some thread holds the mutex (a snapshot).</summary>
         public bool IsHeld
         {
-            get { return Interlocked.CompareExchange(ref _owner, 0, 0) != 0; }
+            get { return Interlocked.CompareExchange(ref _taken, 0, 0) != 0; }
         }
 
         /// <summary>How many <see cref="TryEnter"/> calls found the mutex held, since construction (wraps modulo 2^32).</summary>
@@ -37,32 +41,35 @@ namespace NanoIrq
         /// <exception cref="InvalidOperationException">The calling thread already holds it (it would wait for itself forever).</exception>
         public void Enter()
         {
-            int me = CurrentToken();
-            if (Interlocked.CompareExchange(ref _owner, me, 0) == 0)
+            Thread me = Thread.CurrentThread;
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) == 0)
             {
+                _holder = me;
                 return;
             }
 
-            if (_owner == me)
+            if (_holder == me)
             {
                 throw new InvalidOperationException("HandlerMutex.Enter: this thread already holds the mutex (it is not reentrant).");
             }
 
             Interlocked.Increment(ref _waiters);
-            while (Interlocked.CompareExchange(ref _owner, me, 0) != 0)
+            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
             {
                 // Woken by Exit; the timeout only guards against a wake-up consumed by another waiter.
                 _freed.WaitOne(10, false);
             }
 
             Interlocked.Decrement(ref _waiters);
+            _holder = me;
         }
 
         /// <summary>Handler: takes the mutex if it is free and returns true; otherwise returns false at once and counts it in <see cref="Contended"/>.</summary>
         public bool TryEnter()
         {
-            if (Interlocked.CompareExchange(ref _owner, CurrentToken(), 0) == 0)
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) == 0)
             {
+                _holder = Thread.CurrentThread;
                 return true;
             }
 
@@ -74,14 +81,15 @@ namespace NanoIrq
         /// <exception cref="InvalidOperationException">The calling thread does not hold it (unbalanced or cross-thread exit); nothing changes.</exception>
         public void Exit()
         {
-            if (_owner != CurrentToken())
+            if (_holder != Thread.CurrentThread)
             {
-                throw new InvalidOperationException(_owner == 0
+                throw new InvalidOperationException(Interlocked.CompareExchange(ref _taken, 0, 0) == 0
                     ? "HandlerMutex.Exit without a matching Enter: the mutex is not held."
                     : "HandlerMutex.Exit from a thread that does not hold the mutex.");
             }
 
-            Interlocked.Exchange(ref _owner, 0);
+            _holder = null;
+            Interlocked.Exchange(ref _taken, 0);
             if (Interlocked.CompareExchange(ref _waiters, 0, 0) != 0)
             {
                 _freed.Set();
@@ -93,11 +101,6 @@ namespace NanoIrq
         {
             Enter();
             return new HandlerMutexScope(this);
-        }
-
-        private static int CurrentToken()
-        {
-            return Thread.CurrentThread.ManagedThreadId + 1;
         }
     }
 }

@@ -49,13 +49,15 @@ namespace nanoFramework.TestFramework
         /// <summary>nanoFramework <c>Assert.IsInstanceOfType</c>.</summary>
         public static void IsInstanceOfType(object value, Type expected, string message = "")
         {
-            Check(value != null && expected.IsInstanceOfType(value), "IsInstanceOfType", "value is not a " + expected, message);
+            // Exact type, as TestFramework 3.0.77 checks (expected == value.GetType()): a subclass does not count.
+            Check(value != null && value.GetType() == expected, "IsInstanceOfType", "value is a " + (value == null ? "null" : value.GetType().ToString()) + ", not exactly a " + expected, message);
         }
 
         /// <summary>nanoFramework <c>Assert.IsNotInstanceOfType</c>.</summary>
         public static void IsNotInstanceOfType(object value, Type notExpected, string message = "")
         {
-            Check(value == null || !notExpected.IsInstanceOfType(value), "IsNotInstanceOfType", "value is a " + notExpected, message);
+            // Exact type, as TestFramework 3.0.77 checks: only a value of exactly notExpected fails.
+            Check(value == null || value.GetType() != notExpected, "IsNotInstanceOfType", "value is a " + notExpected, message);
         }
 
         /// <summary>nanoFramework <c>Assert.IsNotNull</c>.</summary>

@@ -1,0 +1,92 @@
+using System;
+using System.Threading;
+using nanoFramework.TestFramework;
+using NanoIrq;
+
+namespace NFUnitTest.Sync
+{
+    /// <summary>
+    /// Ownership seen from a thread the runtime starts itself: a <see cref="Timer"/> callback. On nanoCLR such a
+    /// thread, like the main thread that runs these tests, reports <see cref="Thread.ManagedThreadId"/> 0 (the id is
+    /// only booked by <c>new Thread(...)</c>), so ownership keyed on that id took the callback for the holder.
+    /// </summary>
+    [TestClass]
+    public class RuntimeThreadOwnershipTests
+    {
+        // Long enough for a 0 ms timer on a busy interpreter; the callback normally runs within a few ms.
+        private const int CallbackWaitMillis = 10000;
+
+        [TestMethod]
+        public void ATimerCallbackDoesNotOwnTheTestThreadsCriticalSection()
+        {
+            CriticalSection cs = new CriticalSection(new FakeClock());
+            int key = cs.Disable();
+            bool ownedThere = true;
+            bool refused = false;
+            ManualResetEvent done = new ManualResetEvent(false);
+            Timer timer = new Timer(
+                state =>
+                {
+                    ownedThere = cs.IsHeldByCurrentThread;
+                    try
+                    {
+                        cs.Restore(key);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        refused = true;
+                    }
+
+                    done.Set();
+                },
+                null,
+                0,
+                Timeout.Infinite);
+            bool ran = done.WaitOne(CallbackWaitMillis, false);
+            timer.Dispose();
+            Assert.IsTrue(ran, "the timer callback ran");
+            Assert.IsFalse(ownedThere, "the callback's thread does not hold the section");
+            Assert.IsTrue(refused, "its Restore is refused");
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "the test thread still holds it");
+            Assert.AreEqual(1, cs.Depth, "depth unchanged");
+            cs.Restore(key);
+            Assert.IsFalse(cs.IsHeld, "free after the owner's Restore");
+        }
+
+        [TestMethod]
+        public void ATimerCallbackCannotExitTheTestThreadsHandlerMutex()
+        {
+            HandlerMutex mutex = new HandlerMutex();
+            mutex.Enter();
+            bool refused = false;
+            bool tried = true;
+            ManualResetEvent done = new ManualResetEvent(false);
+            Timer timer = new Timer(
+                state =>
+                {
+                    try
+                    {
+                        mutex.Exit();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        refused = true;
+                    }
+
+                    tried = mutex.TryEnter();
+                    done.Set();
+                },
+                null,
+                0,
+                Timeout.Infinite);
+            bool ran = done.WaitOne(CallbackWaitMillis, false);
+            timer.Dispose();
+            Assert.IsTrue(ran, "the timer callback ran");
+            Assert.IsTrue(refused, "its Exit is refused");
+            Assert.IsFalse(tried, "its TryEnter finds the mutex held");
+            Assert.IsTrue(mutex.IsHeld, "still held by the test thread");
+            mutex.Exit();
+            Assert.IsFalse(mutex.IsHeld, "free after the owner's Exit");
+        }
+    }
+}
