@@ -518,16 +518,17 @@ namespace NanoIrq
             }
         }
 
-        // Waits until a dispatcher thread has ended. nanoCLR refuses Thread.Join (InvalidOperationException) on the
-        // threads it runs itself, those of Timer callbacks and GPIO/native events (Thread::Join in
-        // corlib_native_System_Threading_Thread.cpp rejects TH_F_System callers): a Stop made there polls IsAlive.
+        // Waits until a dispatcher thread has ended. nanoCLR refuses Thread.Join on the threads it runs itself, those
+        // of Timer callbacks and GPIO/native events (Thread::Join in corlib_native_System_Threading_Thread.cpp rejects
+        // TH_F_System callers with CLR_E_INVALID_OPERATION): a Stop made there polls IsAlive. Any refusal falls back to
+        // the poll, whatever exception type the runtime maps it to.
         private static void WaitForEnd(Thread thread)
         {
             try
             {
                 thread.Join();
             }
-            catch (InvalidOperationException)
+            catch (Exception)
             {
                 while (thread.IsAlive)
                 {
