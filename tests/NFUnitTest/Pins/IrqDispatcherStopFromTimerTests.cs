@@ -12,9 +12,6 @@ namespace NFUnitTest.Pins
     [TestClass]
     public class IrqDispatcherStopFromTimerTests
     {
-        // Long enough for a 0 ms timer and a dispatcher thread's exit on a busy interpreter.
-        private const int CallbackWaitMillis = 10000;
-
         [TestMethod]
         public void StopFromATimerCallbackWaitsForTheThreadAndDoesNotThrow()
         {
@@ -23,28 +20,19 @@ namespace NFUnitTest.Pins
             Exception thrown = null;
             bool runningAfter = true;
             int loopsAfter = -1;
-            ManualResetEvent done = new ManualResetEvent(false);
-            Timer timer = new Timer(
-                state =>
+            bool ran = TimerThread.Run(() =>
+            {
+                try
                 {
-                    try
-                    {
-                        dispatcher.Stop();
-                        runningAfter = dispatcher.IsRunning;
-                        loopsAfter = dispatcher.LiveLoops;
-                    }
-                    catch (Exception e)
-                    {
-                        thrown = e;
-                    }
-
-                    done.Set();
-                },
-                null,
-                0,
-                Timeout.Infinite);
-            bool ran = done.WaitOne(CallbackWaitMillis, false);
-            timer.Dispose();
+                    dispatcher.Stop();
+                    runningAfter = dispatcher.IsRunning;
+                    loopsAfter = dispatcher.LiveLoops;
+                }
+                catch (Exception e)
+                {
+                    thrown = e;
+                }
+            });
             Assert.IsTrue(ran, "the timer callback ran");
             Assert.IsNull(thrown, "Stop from a timer callback does not throw");
             Assert.IsFalse(runningAfter, "stopped");

@@ -13,9 +13,6 @@ namespace NFUnitTest.Sync
     [TestClass]
     public class RuntimeThreadOwnershipTests
     {
-        // Long enough for a 0 ms timer on a busy interpreter; the callback normally runs within a few ms.
-        private const int CallbackWaitMillis = 10000;
-
         [TestMethod]
         public void ATimerCallbackDoesNotOwnTheTestThreadsCriticalSection()
         {
@@ -23,27 +20,18 @@ namespace NFUnitTest.Sync
             int key = cs.Disable();
             bool ownedThere = true;
             bool refused = false;
-            ManualResetEvent done = new ManualResetEvent(false);
-            Timer timer = new Timer(
-                state =>
+            bool ran = TimerThread.Run(() =>
+            {
+                ownedThere = cs.IsHeldByCurrentThread;
+                try
                 {
-                    ownedThere = cs.IsHeldByCurrentThread;
-                    try
-                    {
-                        cs.Restore(key);
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        refused = true;
-                    }
-
-                    done.Set();
-                },
-                null,
-                0,
-                Timeout.Infinite);
-            bool ran = done.WaitOne(CallbackWaitMillis, false);
-            timer.Dispose();
+                    cs.Restore(key);
+                }
+                catch (InvalidOperationException)
+                {
+                    refused = true;
+                }
+            });
             Assert.IsTrue(ran, "the timer callback ran");
             Assert.IsFalse(ownedThere, "the callback's thread does not hold the section");
             Assert.IsTrue(refused, "its Restore is refused");
@@ -60,27 +48,19 @@ namespace NFUnitTest.Sync
             mutex.Enter();
             bool refused = false;
             bool tried = true;
-            ManualResetEvent done = new ManualResetEvent(false);
-            Timer timer = new Timer(
-                state =>
+            bool ran = TimerThread.Run(() =>
+            {
+                try
                 {
-                    try
-                    {
-                        mutex.Exit();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        refused = true;
-                    }
+                    mutex.Exit();
+                }
+                catch (InvalidOperationException)
+                {
+                    refused = true;
+                }
 
-                    tried = mutex.TryEnter();
-                    done.Set();
-                },
-                null,
-                0,
-                Timeout.Infinite);
-            bool ran = done.WaitOne(CallbackWaitMillis, false);
-            timer.Dispose();
+                tried = mutex.TryEnter();
+            });
             Assert.IsTrue(ran, "the timer callback ran");
             Assert.IsTrue(refused, "its Exit is refused");
             Assert.IsFalse(tried, "its TryEnter finds the mutex held");
