@@ -40,7 +40,8 @@ namespace NanoIrq.Boards
         private readonly string _chip;
         private readonly int _gpioCount;
 
-        // One entry per GPIO number; null means "no such restriction", otherwise the reason in words.
+        // One entry per GPIO number: the reason in words, or no text for "no such restriction". Read them only
+        // through Fact: on nanoCLR a never-assigned string[] element is not null to == (DESIGN.md 5).
         private readonly string[] _notPresent;
         private readonly string[] _reserved;
         private readonly string[] _inputOnly;
@@ -213,43 +214,43 @@ namespace NanoIrq.Boards
         /// <summary>True when GPIO <paramref name="pin"/> exists on this board (false for numbers outside [0, GpioCount - 1]).</summary>
         public bool Exists(int pin)
         {
-            return pin >= 0 && pin < _gpioCount && _notPresent[pin] == null;
+            return pin >= 0 && pin < _gpioCount && Fact(_notPresent, pin) == null;
         }
 
         /// <summary>Why the pin is reserved (never usable), or null when it is not reserved or does not exist.</summary>
         public string ReservedReason(int pin)
         {
-            return Exists(pin) ? _reserved[pin] : null;
+            return Exists(pin) ? Fact(_reserved, pin) : null;
         }
 
         /// <summary>True when the pin exists and is not reserved.</summary>
         public bool IsUsable(int pin)
         {
-            return Exists(pin) && _reserved[pin] == null;
+            return Exists(pin) && Fact(_reserved, pin) == null;
         }
 
         /// <summary>True when the pin exists and can only be an input.</summary>
         public bool IsInputOnly(int pin)
         {
-            return Exists(pin) && _inputOnly[pin] != null;
+            return Exists(pin) && Fact(_inputOnly, pin) != null;
         }
 
         /// <summary>True when the pin exists and has an internal pull-up.</summary>
         public bool HasPullUp(int pin)
         {
-            return Exists(pin) && _noPullUp[pin] == null;
+            return Exists(pin) && Fact(_noPullUp, pin) == null;
         }
 
         /// <summary>True when the pin exists and has an internal pull-down.</summary>
         public bool HasPullDown(int pin)
         {
-            return Exists(pin) && _noPullDown[pin] == null;
+            return Exists(pin) && Fact(_noPullDown, pin) == null;
         }
 
         /// <summary>True when the pin exists and NanoIrq may arm an interrupt on it.</summary>
         public bool CanInterrupt(int pin)
         {
-            return Exists(pin) && _noInterrupt[pin] == null;
+            return Exists(pin) && Fact(_noInterrupt, pin) == null;
         }
 
         /// <summary>
@@ -259,7 +260,7 @@ namespace NanoIrq.Boards
         /// </summary>
         public string WarningFor(int pin)
         {
-            return Exists(pin) ? _warning[pin] : null;
+            return Exists(pin) ? Fact(_warning, pin) : null;
         }
 
         /// <summary>
@@ -273,30 +274,35 @@ namespace NanoIrq.Boards
                 return "no such GPIO number (this board has 0 to " + (_gpioCount - 1).ToString() + ")";
             }
 
-            if (_notPresent[pin] != null)
+            if (Fact(_notPresent, pin) != null)
             {
-                return "absent: " + _notPresent[pin];
+                return "absent: " + Fact(_notPresent, pin);
             }
 
-            if (_reserved[pin] != null)
+            if (Fact(_reserved, pin) != null)
             {
-                return "reserved: " + _reserved[pin];
+                return "reserved: " + Fact(_reserved, pin);
             }
 
+            string inputOnly = Fact(_inputOnly, pin);
+            string noPullUp = Fact(_noPullUp, pin);
+            string noPullDown = Fact(_noPullDown, pin);
+            string noInterrupt = Fact(_noInterrupt, pin);
+            string warning = Fact(_warning, pin);
             string text = null;
-            text = Join(text, _inputOnly[pin] == null ? null : "input-only: " + _inputOnly[pin]);
-            if (_noPullUp[pin] != null && _noPullDown[pin] != null && string.Equals(_noPullUp[pin], _noPullDown[pin]))
+            text = Join(text, inputOnly == null ? null : "input-only: " + inputOnly);
+            if (noPullUp != null && noPullDown != null && string.Equals(noPullUp, noPullDown))
             {
-                text = Join(text, "no internal pull-up or pull-down: " + _noPullUp[pin]);
+                text = Join(text, "no internal pull-up or pull-down: " + noPullUp);
             }
             else
             {
-                text = Join(text, _noPullUp[pin] == null ? null : "no internal pull-up: " + _noPullUp[pin]);
-                text = Join(text, _noPullDown[pin] == null ? null : "no internal pull-down: " + _noPullDown[pin]);
+                text = Join(text, noPullUp == null ? null : "no internal pull-up: " + noPullUp);
+                text = Join(text, noPullDown == null ? null : "no internal pull-down: " + noPullDown);
             }
 
-            text = Join(text, _noInterrupt[pin] == null ? null : "no interrupt: " + _noInterrupt[pin]);
-            text = Join(text, _warning[pin] == null ? null : "warning: " + _warning[pin]);
+            text = Join(text, noInterrupt == null ? null : "no interrupt: " + noInterrupt);
+            text = Join(text, warning == null ? null : "warning: " + warning);
             return text == null ? "general-purpose I/O" : text;
         }
 
@@ -307,14 +313,14 @@ namespace NanoIrq.Boards
             int pin = 0;
             while (pin < _gpioCount)
             {
-                if (_notPresent[pin] != null)
+                if (Fact(_notPresent, pin) != null)
                 {
                     pin++;
                     continue;
                 }
 
                 int last = pin;
-                while (last + 1 < _gpioCount && _notPresent[last + 1] == null)
+                while (last + 1 < _gpioCount && Fact(_notPresent, last + 1) == null)
                 {
                     last++;
                 }
@@ -341,19 +347,19 @@ namespace NanoIrq.Boards
             }
 
             CheckExistsAndFree(pin);
-            if (pull == PinPull.Up && _noPullUp[pin] != null)
+            if (pull == PinPull.Up && Fact(_noPullUp, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "has no internal pull-up (" + _noPullUp[pin] + "); fit an external pull-up (e.g. 10 kΩ to 3V3) and open it with PinPull.None");
+                throw new PinNotUsableException(_name, pin, "has no internal pull-up (" + Fact(_noPullUp, pin) + "); fit an external pull-up (e.g. 10 kΩ to 3V3) and open it with PinPull.None");
             }
 
-            if (pull == PinPull.Down && _noPullDown[pin] != null)
+            if (pull == PinPull.Down && Fact(_noPullDown, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "has no internal pull-down (" + _noPullDown[pin] + "); fit an external pull-down (e.g. 10 kΩ to GND) and open it with PinPull.None");
+                throw new PinNotUsableException(_name, pin, "has no internal pull-down (" + Fact(_noPullDown, pin) + "); fit an external pull-down (e.g. 10 kΩ to GND) and open it with PinPull.None");
             }
 
-            if (interrupt && _noInterrupt[pin] != null)
+            if (interrupt && Fact(_noInterrupt, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "cannot raise interrupts: " + _noInterrupt[pin] + "; poll it, or use another pin");
+                throw new PinNotUsableException(_name, pin, "cannot raise interrupts: " + Fact(_noInterrupt, pin) + "; poll it, or use another pin");
             }
         }
 
@@ -362,9 +368,9 @@ namespace NanoIrq.Boards
         public void ValidateOutput(int pin)
         {
             CheckExistsAndFree(pin);
-            if (_inputOnly[pin] != null)
+            if (Fact(_inputOnly, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "is input-only (" + _inputOnly[pin] + ") and cannot drive an output");
+                throw new PinNotUsableException(_name, pin, "is input-only (" + Fact(_inputOnly, pin) + ") and cannot drive an output");
             }
         }
 
@@ -375,14 +381,14 @@ namespace NanoIrq.Boards
                 throw new PinNotUsableException(_name, pin, "does not exist on this board; GPIOs on this board: " + ExistingPinRanges());
             }
 
-            if (_notPresent[pin] != null)
+            if (Fact(_notPresent, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "does not exist on this board (" + _notPresent[pin] + "); GPIOs on this board: " + ExistingPinRanges());
+                throw new PinNotUsableException(_name, pin, "does not exist on this board (" + Fact(_notPresent, pin) + "); GPIOs on this board: " + ExistingPinRanges());
             }
 
-            if (_reserved[pin] != null)
+            if (Fact(_reserved, pin) != null)
             {
-                throw new PinNotUsableException(_name, pin, "reserved: " + _reserved[pin]);
+                throw new PinNotUsableException(_name, pin, "reserved: " + Fact(_reserved, pin));
             }
         }
 
@@ -445,7 +451,7 @@ namespace NanoIrq.Boards
         public BoardProfile Warn(int pin, string warning)
         {
             CheckRange(pin, pin, warning);
-            _warning[pin] = Join(_warning[pin], warning);
+            _warning[pin] = Join(Fact(_warning, pin), warning);
             return this;
         }
 
@@ -580,6 +586,24 @@ namespace NanoIrq.Boards
         }
 
         // ------------------------------------------------------------------ helpers
+
+        /// <summary>
+        /// The fact stored for <paramref name="pin"/>, or a real null when none was stored. On nanoCLR a never-assigned
+        /// element of a <c>string[]</c> is not null to <c>==</c>, <c>!=</c> or <c>ReferenceEquals</c> (it is a string
+        /// slot without text, not a null reference), so reading <c>facts[pin]</c> directly would make every pin look
+        /// restricted on the device and hand such a slot to callers of <see cref="ReservedReason"/> and
+        /// <see cref="WarningFor"/>; <c>string.IsNullOrEmpty</c> sees it as null, and a returned literal null is one.
+        /// </summary>
+        private static string Fact(string[] facts, int pin)
+        {
+            string text = facts[pin];
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            return text;
+        }
 
         private BoardProfile Mark(string[] facts, int first, int last, string reason)
         {

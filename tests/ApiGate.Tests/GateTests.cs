@@ -234,6 +234,78 @@ namespace T
         }
 
         [TestMethod]
+        public void EqualityOnAStringArrayElementIsRejectedWithTheSafeForm()
+        {
+            using var f = new Fixture();
+            f.Project("P", "Slots.cs", Wrap(
+                "private readonly string[] _names = new string[4];\n" +                       // 5
+                "public bool A(int i) { return _names[i] == null; }\n" +                      // 6
+                "public bool B(int i) { return _names[i] != null; }\n" +                      // 7
+                "public bool D(int i) { string n = _names[i]; return n == null; }\n" +        // 8
+                "public bool E(int i) { return (object)_names[i] is null; }\n" +              // 9
+                "public bool F(int i) { return object.ReferenceEquals(_names[i], null); }\n" + // 10
+                "public bool G(int i, string s) { return string.Equals(_names[i], s); }\n" +  // 11
+                "public bool H(int i) { return \"x\".Equals(_names[i]); }\n" +             // 12
+                "public void K() { Array.Clear(_names, 0, 4); }\n" +                          // 13
+                "public bool L(int i) { string n; n = _names[i]; if (n != null) { return true; } return false; }")); // 14
+            GateResult r = f.Run();
+            AssertProblem(r, "P/Slots.cs", 6, "'_names[i] == null' compares an element of the string[] '_names'", "string.IsNullOrEmpty(x)", "DESIGN.md 5");
+            AssertProblem(r, "P/Slots.cs", 7, "'_names[i] != null' compares an element of the string[] '_names'");
+            AssertProblem(r, "P/Slots.cs", 8, "'n == null' compares 'n', copied from an element of the string[] '_names'");
+            AssertProblem(r, "P/Slots.cs", 9, "is null' compares an element of the string[] '_names'");
+            AssertProblem(r, "P/Slots.cs", 10, "ReferenceEquals(_names[i], null)' compares");
+            AssertProblem(r, "P/Slots.cs", 11, "'string.Equals(_names[i], s)' compares");
+            AssertProblem(r, "P/Slots.cs", 12, "Equals(_names[i])' compares");
+            AssertProblem(r, "P/Slots.cs", 13, "clears a string[]", "assign null to each element in a loop");
+            AssertProblem(r, "P/Slots.cs", 14, "'n != null' compares 'n', copied from an element of the string[] '_names'");
+            Assert.AreEqual(9, r.Problems.Count, Problems(r));
+        }
+
+        [TestMethod]
+        public void SafeFormsAndOtherArraysPassTheStringSlotRule()
+        {
+            using var f = new Fixture();
+            f.Project("P", "Safe.cs", Wrap(
+                "private readonly string[] _names = new string[4];\n" +
+                "private readonly object[] _objects = new object[4];\n" +
+                "private readonly int[][] _rows = new int[4][];\n" +
+                "private string _one;\n" +
+                "public bool A(int i) { return string.IsNullOrEmpty(_names[i]); }\n" +
+                "public bool B(int i) { return _objects[i] == null && _rows[i] == null && _one == null; }\n" +
+                "public int D(int i) { return _names[i].Length; }\n" +
+                "public bool E(int i) { return _names[i].Equals(\"x\"); }\n" +
+                "public void G() { for (int i = 0; i < _names.Length; i++) { _names[i] = null; } Array.Clear(_objects, 0, 4); }"));
+            GateResult r = f.Run();
+            Assert.AreEqual(0, r.Problems.Count, Problems(r));
+        }
+
+        [TestMethod]
+        public void InstanceStateInATestClassIsRejected()
+        {
+            using var f = new Fixture();
+            f.Project("Tests", "StateTests.cs", @"using nanoFramework.TestFramework;
+namespace T
+{
+    [TestClass]
+    public class StateTests
+    {
+        private int _calls;
+        public int Seen { get; set; }
+        private static int s_calls;
+        private const int Max = 3;
+        public int Computed { get { return s_calls + Max; } }
+        [TestMethod]
+        public void Counts() { _calls++; Seen++; s_calls++; Assert.IsTrue(_calls > 0); }
+    }
+}
+", new[] { "mscorlib", "nanoFramework.TestFramework", "nanoFramework.UnitTestLauncher" });
+            GateResult r = f.Run();
+            AssertProblem(r, "Tests/StateTests.cs", 7, "instance field '_calls' in test class StateTests", "without an instance", "locals or static fields");
+            AssertProblem(r, "Tests/StateTests.cs", 8, "instance auto-property 'Seen' in test class StateTests");
+            Assert.AreEqual(2, r.Problems.Count, Problems(r));
+        }
+
+        [TestMethod]
         public void RealRepositoryDeviceProjectsAreChecked()
         {
             GateResult r = Gate.Run(Path.Combine(Fixture.RepoRoot, "nfproj.sln"), Fixture.Stubs);

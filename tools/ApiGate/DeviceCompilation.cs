@@ -79,6 +79,7 @@ namespace ApiGate
             foreach (SyntaxTree tree in trees)
             {
                 FindGenerics(tree, compilation, problems);
+                InterpreterRules.Check(tree, compilation, problems);
             }
 
             return compilation;

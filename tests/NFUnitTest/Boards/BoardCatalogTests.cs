@@ -220,7 +220,7 @@ namespace NFUnitTest.BoardTests
             bool found = false;
             for (int i = 0; i < targets.Length; i++)
             {
-                found = found || string.Equals(targets[i], target);
+                found = found || targets[i].Equals(target);
             }
 
             Assert.IsTrue(found, name + " lists nanoff target " + target);
