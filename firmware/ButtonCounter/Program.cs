@@ -6,15 +6,14 @@ using NanoIrq.Boards;
 namespace NanoIrq.ButtonCounter
 {
     /// <summary>
-    /// ButtonCounter's device entry point (device only): opens the board's demo button through
-    /// <see cref="GpioEdgeSource"/> and <see cref="IrqPin"/> (checked by the board profile), puts the demo's
-    /// debounce + gesture chain (<see cref="CounterButton"/>) in the Irq's filter, drives the LED through
-    /// <see cref="GpioLed"/>, runs the dispatcher thread, and prints the count and the pipeline's statistics
+    /// ButtonCounter's device entry point (device only): builds the demo with <see cref="ButtonCounterSetup"/> on
+    /// <see cref="GpioEdgeSource"/> (the board's demo button, checked by the board profile, with the debounce +
+    /// gesture chain in the Irq's filter), drives the LED through <see cref="GpioLed"/>, runs the dispatcher thread, and prints the count and the pipeline's statistics
     /// every <see cref="ReportMillis"/> ms with <see cref="Debug.WriteLine(string)"/>.
     /// </summary>
     /// <remarks>
-    /// <para>The simulator (<c>nanoirq demo</c>) wires the same classes the same way, with a simulated source, a
-    /// fake clock and a simulated LED instead.</para>
+    /// <para>The simulator (<c>nanoirq demo</c>) and the device test <c>ButtonCounterStartupTests</c> build the same
+    /// <see cref="ButtonCounterSetup"/> with a simulated source, a fake clock and a simulated LED instead.</para>
     /// <para><b>ESP32 and Pico builds.</b> <c>ButtonCounter.nfproj</c> (ESP32) compiles this file together with
     /// <c>Esp32Program.cs</c>, which implements the partial methods below: the ESP32 µs clock
     /// (<c>Esp32Clock</c>) and the PCNT ground truth (<c>Esp32PulseGroundTruth</c>).
@@ -56,18 +55,12 @@ namespace NanoIrq.ButtonCounter
             GpioController controller = new GpioController();
             GpioEdgeSource source = new GpioEdgeSource(dispatcher, controller);
 
-            board.ValidateOutput(wiring.LedPin);
+            board.ValidateOutput(wiring.LedPin); // before GpioLed opens the pin
             GpioLed led = new GpioLed(controller, wiring.LedPin, wiring.LedActiveHigh);
-            ButtonCounterApp app = new ButtonCounterApp(led);
-            s_app = app;
-            app.Changed += OnChanged;
-
-            IrqPin pin = new IrqPin(source, board, wiring.ButtonPin, wiring.ButtonPull, wiring.ButtonActiveLow);
-            CounterButton button = new CounterButton(app, pin.Level);
-            IrqOptions options = new IrqOptions();
-            options.Filter = button.Filter;
-            Irq irq = pin.Irq(OnDebouncedEdge, IrqTrigger.Both, options);
-            dispatcher.Attach(app);
+            ButtonCounterSetup demo = new ButtonCounterSetup(source, board, led, OnDebouncedEdge);
+            s_app = demo.App;
+            demo.App.Changed += OnChanged;
+            Irq irq = demo.Irq;
 
             StartGroundTruth(wiring.ButtonPin); // ESP32 build only: PCNT counts the same pin
             dispatcher.Start();

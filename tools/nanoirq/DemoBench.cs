@@ -62,13 +62,11 @@ namespace NanoIrq.Cli
             _source = new SimulatedEdgeSource(_dispatcher);
             _source.Pin(_wiring.ButtonPin).Drive(initialLevel); // released: the pull-up holds the line high
             board.ValidateOutput(_wiring.LedPin);
-            _app = new ButtonCounterApp(_led);
-            _button = new CounterButton(_app, initialLevel);
-            _pin = new IrqPin(_source, board, _wiring.ButtonPin, _wiring.ButtonPull, _wiring.ButtonActiveLow);
-            IrqOptions options = new IrqOptions();
-            options.Filter = _button.Filter;
-            _irq = _pin.Irq(OnDebouncedEdge, IrqTrigger.Both, options);
-            _dispatcher.Attach(_app);
+            ButtonCounterSetup demo = new ButtonCounterSetup(_source, board, _led, OnDebouncedEdge);
+            _app = demo.App;
+            _button = demo.Button;
+            _pin = demo.Pin;
+            _irq = demo.Irq;
             _bounce = new BounceModel(seed);
             _app.Changed += OnChanged;
             _led.Changed += OnLedChanged;

@@ -1,34 +1,32 @@
 using nanoFramework.TestFramework;
 using NanoIrq;
+using NanoIrq.Boards;
 using NanoIrq.ButtonCounter;
 
 namespace NFUnitTest.ButtonCounter
 {
     /// <summary>
-    /// ButtonCounter wired as the device's Program.cs wires it (IrqPin + Irq with the CounterButton filter, the app
-    /// attached to the dispatcher), with the simulated edge source and a FakeClock instead of GPIO and a real clock.
+    /// ButtonCounter built by <see cref="ButtonCounterSetup"/>, as the device's Program.cs builds it, on the
+    /// esp32-devkitc profile, with the simulated edge source and a FakeClock instead of GPIO and a real clock.
     /// </summary>
     [TestClass]
     public class DispatcherPipelineTests
     {
-        private const int ButtonPin = 0;
+        private const string Board = "esp32-devkitc";
 
         // Bouncing contact: 7 level changes over 2.6 ms, ending on the new level.
         private static readonly int[] BounceOffsets = new int[] { 0, 150, 400, 700, 1200, 1900, 2600 };
 
         private static SimulatedEdgeSource NewBench(out IrqDispatcher dispatcher, out Irq irq, out ButtonCounterApp app, out SimulatedLed led)
         {
+            BoardProfile board = BoardCatalog.Find(Board);
             dispatcher = new IrqDispatcher(new FakeClock(0xFFFFF000u)); // wraps 4 ms in
             SimulatedEdgeSource source = new SimulatedEdgeSource(dispatcher);
-            source.Pin(ButtonPin).Drive(true); // pull-up: released is high
+            source.Pin(board.Demo.ButtonPin).Drive(true); // pull-up: released is high
             led = new SimulatedLed();
-            app = new ButtonCounterApp(led);
-            IrqPin pin = new IrqPin(source, ButtonPin, PinPull.Up, true);
-            CounterButton button = new CounterButton(app, pin.Level);
-            IrqOptions options = new IrqOptions();
-            options.Filter = button.Filter;
-            irq = pin.Irq(Ignore, IrqTrigger.Both, options);
-            dispatcher.Attach(app);
+            ButtonCounterSetup demo = new ButtonCounterSetup(source, board, led, Ignore);
+            irq = demo.Irq;
+            app = demo.App;
             return source;
         }
 
@@ -51,7 +49,7 @@ namespace NFUnitTest.ButtonCounter
                 levels[n + i] = i % 2 == 0; // high, low, high ... ends high (released)
             }
 
-            source.Play(ButtonPin, offsets, levels);
+            source.Play(BoardCatalog.Find(Board).Demo.ButtonPin, offsets, levels);
         }
 
         // Steps the clock in 1 ms slices, delivering after each, as the dispatcher thread would.
