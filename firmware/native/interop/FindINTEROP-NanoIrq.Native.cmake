@@ -6,6 +6,11 @@
 set(BASE_PATH_FOR_THIS_MODULE "${PROJECT_SOURCE_DIR}/InteropAssemblies/NanoIrq.Native")
 
 set(NanoIrq.Native_INCLUDE_DIRS
+    # nanoCLR headers the generated stubs and the method bodies include (nanoCLR_Interop.h and what it pulls in)
+    "${PROJECT_SOURCE_DIR}/src/CLR/Core"
+    "${PROJECT_SOURCE_DIR}/src/CLR/Include"
+    "${PROJECT_SOURCE_DIR}/src/HAL/Include"
+    "${PROJECT_SOURCE_DIR}/src/PAL/Include"
     "${BASE_PATH_FOR_THIS_MODULE}"
     "${BASE_PATH_FOR_THIS_MODULE}/core/include"
     "${BASE_PATH_FOR_THIS_MODULE}/ports")

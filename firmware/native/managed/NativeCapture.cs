@@ -18,8 +18,8 @@ namespace NanoIrq.Native
     /// <see cref="NativeStatus"/> code on failure. <see cref="NativeStatus.Check"/> turns those into exceptions.</para>
     /// <para>On the host (NANOIRQ_HOST, lib/NanoIrq.Native.Host) the same methods P/Invoke the same C API in
     /// libnanoirq_native_host.so (core + nirq_api.c + a port with simulated pins), and the two array-taking methods
-    /// make the checks the CLR shim makes (null: <see cref="NullReferenceException"/>, too short:
-    /// <see cref="ArgumentOutOfRangeException"/>), so NativeEdgeSource runs on the real C core in host tests.</para>
+    /// make the checks the CLR shim makes (null: <see cref="System.NullReferenceException"/>, too short:
+    /// <see cref="System.ArgumentOutOfRangeException"/>), so NativeEdgeSource runs on the real C core in host tests.</para>
     /// </remarks>
     internal static class NativeCapture
     {

@@ -13,7 +13,7 @@ namespace NanoIrq
     /// construction.
     /// </summary>
     /// <remarks>
-    /// <para>Capacity is fixed at construction, in [1, <see cref="MaxCapacity"/>] bytes (at least 2 with
+    /// <para>Capacity is fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>] bytes (at least 2 with
     /// <see cref="OverflowPolicy.Overwrite"/>). Threading, memory ordering and counters are those of
     /// <see cref="SpscRing"/>: the producer calls the Write methods, the consumer calls Read, Peek and
     /// <see cref="SpscRing.Clear"/>; <c>Written == ReadCount + Dropped + Count</c> whenever neither side is inside a

@@ -43,9 +43,9 @@ namespace NanoIrq
     /// only when the copy says full (producer) or empty (consumer): a stale copy only makes the ring look
     /// fuller or emptier than it is, never lets a side touch a slot it does not own.</para>
     /// <para><b>Memory ordering on the host CLR</b> (the NANOIRQ_HOST build). The producer stores an item with
-    /// plain stores and then publishes the tail with <see cref="Volatile.Write(ref int, int)"/>, a release
+    /// plain stores and then publishes the tail with <c>Volatile.Write</c>, a release
     /// store: the item is visible to any thread that sees the new tail. The consumer reads the tail with
-    /// <see cref="Volatile.Read(ref int)"/>, an acquire load, before it loads the item, and hands the slot back
+    /// <c>Volatile.Read</c>, an acquire load, before it loads the item, and hands the slot back
     /// by publishing the head with a release store after the loads, so the producer (which reads the head with
     /// an acquire load) cannot refill a slot the consumer is still copying. On x64 both are plain moves; the
     /// only locked instructions are the DropOldest head compare-and-swap (both sides move the head), the

@@ -90,7 +90,7 @@ namespace NanoIrq
 
         /// <summary>Creates a dispatcher on <paramref name="clock"/>.</summary>
         /// <param name="clock">Time for stamps, deadlines and faults; not null.</param>
-        /// <param name="ringCapacity">Edges queued between sources and handlers, in [1, <see cref="EdgeRing.MaxCapacity"/>].</param>
+        /// <param name="ringCapacity">Edges queued between sources and handlers, in [1, <see cref="SpscRing.MaxCapacity"/>].</param>
         /// <param name="faultCapacity">Faults kept until read (see <see cref="FaultLog"/> for its range).</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A capacity is out of range.</exception>
@@ -129,7 +129,7 @@ namespace NanoIrq
         // The ring itself stays private: only the dispatcher may read it (single consumer), so user code gets its
         // counters below, never the ring (whose Clear or TryRead from another thread would break that rule).
 
-        /// <summary>Edges the ring holds at most, fixed at construction, in [1, <see cref="EdgeRing.MaxCapacity"/>] (256 by default).</summary>
+        /// <summary>Edges the ring holds at most, fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>] (256 by default).</summary>
         public int RingCapacity
         {
             get { return _ring.Capacity; }

@@ -13,7 +13,7 @@ namespace NanoIrq
     /// at exactly <c>start + n * period</c> µs (wrap-safe), whatever the lateness of earlier runs.</para>
     /// <para>When a run is served a whole period late or more, the due times that passed are skipped, not
     /// replayed back to back, and counted in <see cref="Skipped"/>. A run whose callback returns at or after
-    /// the next due time counts as an <see cref="Overrun"/>: the work does not fit its period.</para>
+    /// the next due time counts as an <see cref="Overruns">overrun</see>: the work does not fit its period.</para>
     /// <para>To idle between runs, sleep for <see cref="MillisUntilDue"/> ms (the task itself never sleeps).
     /// Everything runs on the thread that calls <see cref="Poll"/>; <see cref="Poll"/> allocates nothing.
     /// The callback runs outside any critical section; an exception from it propagates to the caller of
