@@ -35,6 +35,29 @@ namespace NFUnitTest.BoardTests
             Assert.Contains(reasonWord, e.Message, "message carries the reason");
         }
 
+        /// <summary>
+        /// A fresh profile keeps its per-pin facts in string arrays whose untouched slots nanoCLR does not see as null
+        /// with ==: every query must still treat them as "no fact" and hand callers a real null.
+        /// </summary>
+        [TestMethod]
+        public void PinsWithoutFactsAreFullyCapableAndTheirReasonsAreRealNulls()
+        {
+            BoardProfile p = new BoardProfile("fresh-board", "RP2040", 4).Reserve(1, 1, "flash").Warn(2, "on-board LED").Seal();
+            Assert.IsTrue(p.Exists(0), "a pin with no fact exists");
+            Assert.IsTrue(p.IsUsable(0) && p.HasPullUp(0) && p.HasPullDown(0) && p.CanInterrupt(0), "and can do everything");
+            Assert.IsFalse(p.IsInputOnly(0), "not input-only");
+            Assert.IsTrue(p.ReservedReason(0) == null, "no reservation: == sees a real null");
+            Assert.IsTrue(object.ReferenceEquals(p.WarningFor(0), null), "no warning: ReferenceEquals sees a real null");
+            object warning = p.WarningFor(3);
+            Assert.IsTrue(warning == null, "no warning: a null passed as object stays null");
+            Assert.AreEqual("flash", p.ReservedReason(1), "the stored fact is returned");
+            Assert.AreEqual("on-board LED", p.WarningFor(2), "the stored warning is returned");
+            Assert.AreEqual("general-purpose I/O", p.DescribePin(0), "nothing special to say");
+            Assert.AreEqual("0-3", p.ExistingPinRanges(), "every pin exists: a reserved pin is present");
+            p.ValidateInput(0, PinPull.Down, true);
+            p.ValidateOutput(3);
+        }
+
         [TestMethod]
         public void ReservedPinIsRefusedForInputAndOutput()
         {
