@@ -71,7 +71,7 @@ namespace NanoIrq.Boards
         public static bool TryFind(string name, out BoardProfile profile)
         {
             profile = null;
-            if (name == null)
+            if (string.IsNullOrEmpty(name))
             {
                 return false;
             }
@@ -96,7 +96,7 @@ namespace NanoIrq.Boards
             BoardProfile profile;
             if (!TryFind(name, out profile))
             {
-                throw new ArgumentException("unknown board '" + (name == null ? "(null)" : name) + "'; valid names: " + NameList() + ".", "name");
+                throw new ArgumentException("unknown board '" + (string.IsNullOrEmpty(name) ? "(none)" : name) + "'; valid names: " + NameList() + ".", "name");
             }
 
             return profile;

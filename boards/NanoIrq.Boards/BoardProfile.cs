@@ -77,7 +77,7 @@ namespace NanoIrq.Boards
                 throw new ArgumentException("must be non-empty and use only lower-case letters, digits and '-', e.g. \"my-board\".", "name");
             }
 
-            if (chip == null || chip.Length == 0)
+            if (string.IsNullOrEmpty(chip))
             {
                 throw new ArgumentException("must name the chip, e.g. \"ESP32\" or \"RP2040\".", "chip");
             }
@@ -642,7 +642,7 @@ namespace NanoIrq.Boards
 
         private static void CheckText(string text, string paramName)
         {
-            if (text == null || text.Length == 0)
+            if (string.IsNullOrEmpty(text))
             {
                 throw new ArgumentException("must be a non-empty text a user can act on.", paramName);
             }
@@ -650,7 +650,7 @@ namespace NanoIrq.Boards
 
         private static bool IsValidName(string name)
         {
-            if (name == null || name.Length == 0)
+            if (string.IsNullOrEmpty(name))
             {
                 return false;
             }

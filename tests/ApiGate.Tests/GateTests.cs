@@ -247,7 +247,9 @@ namespace T
                 "public bool G(int i, string s) { return string.Equals(_names[i], s); }\n" +  // 11
                 "public bool H(int i) { return \"x\".Equals(_names[i]); }\n" +             // 12
                 "public void K() { Array.Clear(_names, 0, 4); }\n" +                          // 13
-                "public bool L(int i) { string n; n = _names[i]; if (n != null) { return true; } return false; }")); // 14
+                "public bool L(int i) { string n; n = _names[i]; if (n != null) { return true; } return false; }\n" + // 14
+                "public bool M(int i) { return _names[i].Equals(\"x\"); }\n" +               // 15
+                "public bool Q(int i, string s) { return string.IsNullOrEmpty(_names[i]) || _names[i] == s; }")); // 16
             GateResult r = f.Run();
             AssertProblem(r, "P/Slots.cs", 6, "'_names[i] == null' compares an element of the string[] '_names'", "string.IsNullOrEmpty(x)", "DESIGN.md 5");
             AssertProblem(r, "P/Slots.cs", 7, "'_names[i] != null' compares an element of the string[] '_names'");
@@ -258,7 +260,9 @@ namespace T
             AssertProblem(r, "P/Slots.cs", 12, "Equals(_names[i])' compares");
             AssertProblem(r, "P/Slots.cs", 13, "clears a string[]", "assign null to each element in a loop");
             AssertProblem(r, "P/Slots.cs", 14, "'n != null' compares 'n', copied from an element of the string[] '_names'");
-            Assert.AreEqual(9, r.Problems.Count, Problems(r));
+            AssertProblem(r, "P/Slots.cs", 15, "'_names[i].Equals(\"x\")' compares", "crashes the interpreter");
+            AssertProblem(r, "P/Slots.cs", 16, "'_names[i] == s' compares");
+            Assert.AreEqual(11, r.Problems.Count, Problems(r));
         }
 
         [TestMethod]
@@ -273,7 +277,8 @@ namespace T
                 "public bool A(int i) { return string.IsNullOrEmpty(_names[i]); }\n" +
                 "public bool B(int i) { return _objects[i] == null && _rows[i] == null && _one == null; }\n" +
                 "public int D(int i) { return _names[i].Length; }\n" +
-                "public bool E(int i) { return _names[i].Equals(\"x\"); }\n" +
+                "public bool E(int i, string s) { return !string.IsNullOrEmpty(_names[i]) && _names[i] == s; }\n" +
+                "public bool F(int i, string s) { string n = _names[i]; return s != null && !string.IsNullOrEmpty(n) && n.Equals(s); }\n" +
                 "public void G() { for (int i = 0; i < _names.Length; i++) { _names[i] = null; } Array.Clear(_objects, 0, 4); }"));
             GateResult r = f.Run();
             Assert.AreEqual(0, r.Problems.Count, Problems(r));

@@ -10,9 +10,11 @@ namespace ApiGate
     /// Finds device code that compiles but misbehaves on the nanoFramework interpreter (DESIGN.md section 5), each
     /// reported at its line with the safe form:
     /// <list type="bullet">
-    /// <item>an equality test (<c>==</c>, <c>!=</c>, <c>is null</c>, <c>ReferenceEquals</c>, <c>Equals</c>) on a value read
-    /// from an element of a <c>string[]</c>, directly or through a local it was copied into: nanoCLR fills a new
-    /// <c>string[]</c> with string slots that have no text, which <c>==</c> does not see as null;</item>
+    /// <item>an equality test (<c>==</c>, <c>!=</c>, <c>is null</c>, <c>ReferenceEquals</c>, <c>Equals</c>,
+    /// <c>CompareTo</c>) on a value read from an element of a <c>string[]</c>, directly or through a local it was copied
+    /// into, unless the same condition tests it first with <c>!string.IsNullOrEmpty(x) &amp;&amp;</c>: nanoCLR fills a new
+    /// <c>string[]</c> with string slots that have no text, which <c>==</c> does not see as null and which crash the
+    /// interpreter when compared with a string;</item>
     /// <item><c>Array.Clear</c> on a <c>string[]</c>: it puts such slots back;</item>
     /// <item>an instance field or auto-property in a <c>[TestClass]</c>: the unit-test launcher calls test methods
     /// without an instance, so the state is not there.</item>
@@ -22,8 +24,10 @@ namespace ApiGate
     {
         /// <summary>The message tail for an equality test on a <c>string[]</c> element.</summary>
         public const string StringSlotReason =
-            "on nanoCLR a never-assigned string[] element is not null to ==, !=, 'is null', ReferenceEquals or Equals (DESIGN.md 5); "
-            + "test it with string.IsNullOrEmpty(x), or assign every element (null included) before any read";
+            "on nanoCLR a never-assigned string[] element is a string slot without text: ==, !=, 'is null', ReferenceEquals "
+            + "and string.Equals do not see it as null (in a Debug build not even 'if (x == null)' does), and comparing it with a "
+            + "string crashes the interpreter (DESIGN.md 5); test it with string.IsNullOrEmpty(x) first "
+            + "(!string.IsNullOrEmpty(x) && x == y), or assign every element (null included) before any read";
 
         public static void Check(SyntaxTree tree, CSharpCompilation compilation, List<Problem> problems)
         {
@@ -49,7 +53,7 @@ namespace ApiGate
                 }
 
                 string slot = StringSlot(binary.Left, model) ?? StringSlot(binary.Right, model);
-                if (slot != null)
+                if (slot != null && !IsGuarded(binary, new[] { binary.Left, binary.Right }))
                 {
                     Report(binary, "'" + binary + "' compares " + slot + ": " + StringSlotReason);
                 }
@@ -76,16 +80,22 @@ namespace ApiGate
                     && (owner == "object" || owner == "string"))
                 {
                     string slot = call.ArgumentList.Arguments.Select(a => StringSlot(a.Expression, model)).FirstOrDefault(s => s != null);
-                    if (slot != null)
+                    if (slot != null && !IsGuarded(call, call.ArgumentList.Arguments.Select(a => a.Expression)))
                     {
                         Report(call, "'" + call + "' compares " + slot + ": " + StringSlotReason);
                     }
                 }
-                else if (method.Name == "Equals" && !method.IsStatic)
+                else if ((method.Name == "Equals" || method.Name == "CompareTo") && !method.IsStatic)
                 {
-                    // the receiver may be a slot: a call on it throws NullReferenceException as on null
-                    string slot = call.ArgumentList.Arguments.Select(a => StringSlot(a.Expression, model)).FirstOrDefault(s => s != null);
-                    if (slot != null)
+                    string slot = (call.Expression is MemberAccessExpressionSyntax access ? StringSlot(access.Expression, model) : null)
+                        ?? call.ArgumentList.Arguments.Select(a => StringSlot(a.Expression, model)).FirstOrDefault(s => s != null);
+                    var operands = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+                    if (call.Expression is MemberAccessExpressionSyntax receiver)
+                    {
+                        operands.Add(receiver.Expression);
+                    }
+
+                    if (slot != null && !IsGuarded(call, operands))
                     {
                         Report(call, "'" + call + "' compares " + slot + ": " + StringSlotReason);
                     }
@@ -127,6 +137,33 @@ namespace ApiGate
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="comparison"/> sits on the right of a <c>&amp;&amp;</c> whose left side contains
+        /// <c>!string.IsNullOrEmpty(e)</c> for an operand <c>e</c> of the comparison (the slot was tested first).
+        /// </summary>
+        private static bool IsGuarded(SyntaxNode comparison, IEnumerable<ExpressionSyntax> operands)
+        {
+            var texts = new HashSet<string>(operands.Select(o => Unwrap(o).ToString()));
+            SyntaxNode child = comparison;
+            for (SyntaxNode n = comparison.Parent; n != null && !(n is StatementSyntax) && !(n is MemberDeclarationSyntax); child = n, n = n.Parent)
+            {
+                if (n is BinaryExpressionSyntax and && and.IsKind(SyntaxKind.LogicalAndExpression) && and.Right == child)
+                {
+                    foreach (PrefixUnaryExpressionSyntax not in and.Left.DescendantNodesAndSelf().OfType<PrefixUnaryExpressionSyntax>())
+                    {
+                        if (not.IsKind(SyntaxKind.LogicalNotExpression) && Unwrap(not.Operand) is InvocationExpressionSyntax test
+                            && test.Expression.ToString() == "string.IsNullOrEmpty" && test.ArgumentList.Arguments.Count == 1
+                            && texts.Contains(Unwrap(test.ArgumentList.Arguments[0].Expression).ToString()))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -220,7 +220,7 @@ namespace NFUnitTest.BoardTests
             bool found = false;
             for (int i = 0; i < targets.Length; i++)
             {
-                found = found || targets[i].Equals(target);
+                found = found || (!string.IsNullOrEmpty(targets[i]) && targets[i] == target);
             }
 
             Assert.IsTrue(found, name + " lists nanoff target " + target);

@@ -58,6 +58,30 @@ namespace NFUnitTest.BoardTests
             p.ValidateOutput(3);
         }
 
+        /// <summary>
+        /// A never-assigned element of a user's string[] is a text-less slot on nanoCLR that == does not see as null
+        /// (and that crashes the interpreter when compared with a string): every text parameter refuses it as
+        /// missing, naming the parameter, and stores nothing.
+        /// </summary>
+        [TestMethod]
+        public void NeverAssignedStringArrayElementsAreRefusedAsMissingText()
+        {
+            string[] unset = new string[3];
+            BoardProfile found;
+            Assert.IsFalse(BoardCatalog.TryFind(unset[0], out found), "TryFind finds no board");
+            Assert.IsNull(found, "and hands back no profile");
+            Assert.AreEqual("name", NFUnitTest.Refusal.Of(() => BoardCatalog.Find(unset[0])).ParamName, "Find");
+            Assert.AreEqual("name", NFUnitTest.Refusal.Of(() => new BoardProfile(unset[0], "RP2040", 4)).ParamName, "board name");
+            Assert.AreEqual("chip", NFUnitTest.Refusal.Of(() => new BoardProfile("slot-board", unset[1], 4)).ParamName, "chip");
+            BoardProfile p = new BoardProfile("slot-board", "RP2040", 4);
+            Assert.AreEqual("targets", NFUnitTest.Refusal.Of(() => p.WithNanoffTargets(unset)).ParamName, "nanoff targets");
+            Assert.AreEqual("reason", NFUnitTest.Refusal.Of(() => p.Reserve(1, 1, unset[2])).ParamName, "reservation reason");
+            Assert.AreEqual("note", NFUnitTest.Refusal.Of(() => p.WithNote(unset[0])).ParamName, "note");
+            Assert.IsTrue(p.IsUsable(1), "nothing stored by the refused reservation");
+            Assert.AreEqual(0, p.NanoffTargets.Length, "no target stored");
+            Assert.AreEqual(0, p.Notes.Length, "no note stored");
+        }
+
         [TestMethod]
         public void ReservedPinIsRefusedForInputAndOutput()
         {
