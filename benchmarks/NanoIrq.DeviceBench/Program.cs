@@ -12,7 +12,7 @@ namespace NanoIrq.DeviceBench
     /// <remarks>
     /// <para>Time: <see cref="Rounds"/> rounds of <see cref="EdgesPerRound"/> edges each, timed with
     /// <see cref="DateTime.UtcNow"/>; the median round, per edge.</para>
-    /// <para>Bytes: the heap is compacted (<c>nanoFramework.Runtime.Native.GC.Run(false)</c> returns the free bytes), a
+    /// <para>Bytes: the heap is collected (<c>nanoFramework.Runtime.Native.GC.Run(false)</c> returns the free bytes), a
     /// weak reference is taken to a fresh garbage object, and edges run one at a time until that object is
     /// collected, which happens at the first garbage collection, when the free heap is used up. Bytes per edge =
     /// free bytes / edges run. When no collection happens within <see cref="ByteBudget"/> edges the path is
