@@ -15,7 +15,17 @@ namespace ApiGate
         public int Files { get; set; }
         public List<Problem> Problems { get; } = new List<Problem>();
 
+        /// <summary>The largest estimated metadata string heap of one assembly, in bytes (see <see cref="StringHeap"/>).</summary>
+        public int LargestStringHeap { get; set; }
+
+        /// <summary>The assembly with <see cref="LargestStringHeap"/>.</summary>
+        public string LargestStringHeapAssembly { get; set; }
+
         public string Summary => "API gate: " + Projects + " projects, " + Files + " files, " + Problems.Count + " problems";
+
+        /// <summary>"largest string heap: NFUnitTest about 58,100 of 60,000 bytes".</summary>
+        public string HeapLine => "largest string heap: " + LargestStringHeapAssembly + " about " + LargestStringHeap.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+            + " of " + StringHeap.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes";
     }
 
     /// <summary>
@@ -137,6 +147,19 @@ namespace ApiGate
                 CSharpCompilation compilation = DeviceCompilation.Check(
                     project.AssemblyName, sources, references.Distinct(), listingNames, project.DefineConstants, result.Problems);
                 compilations[project.Path] = compilation;
+                int heap = StringHeap.Estimate(compilation);
+                if (heap > result.LargestStringHeap)
+                {
+                    result.LargestStringHeap = heap;
+                    result.LargestStringHeapAssembly = project.AssemblyName;
+                }
+
+                if (heap > StringHeap.Limit)
+                {
+                    result.Problems.Add(new Problem(label, 0, 0, "the metadata string heap of " + project.AssemblyName + " is estimated at " + heap
+                        + " bytes, above the gate's limit of " + StringHeap.Limit + " (nanoCLR reads string offsets above " + StringHeap.NanoClrLimit
+                        + " as its own built-in strings, so such a string silently becomes another one): shorten or share string literals, or move code to another assembly"));
+                }
                 visiting.Remove(project.Path);
                 return compilation;
             }

@@ -73,6 +73,7 @@ namespace ApiGate
                 Console.WriteLine(p);
             }
 
+            Console.WriteLine(result.HeapLine);
             Console.WriteLine(result.Summary);
             return result.Problems.Count == 0 ? 0 : 1;
         }

@@ -45,7 +45,7 @@ namespace NanoIrq.Cli
         /// <paramref name="options"/>; ticks until the end of the recording plus <paramref name="settleMicros"/>.</summary>
         public void Run(Waveform wave, IEdgeFilter debouncer, bool activeLow, GestureOptions options, int settleMicros)
         {
-            var detector = new GestureDetector(activeLow, e => _gestures.Add(e), options);
+            var detector = new GestureDetector(activeLow, e => _gestures.Add(e.Clone()), options);
             IEdgeFilter chain = debouncer == null ? (IEdgeFilter)detector : new FilterChain(debouncer, detector);
             EdgeRecord[] edges = wave.ToEdges(0);
             _baseMicros = 0;
@@ -75,7 +75,7 @@ namespace NanoIrq.Cli
         /// <inheritdoc />
         public void Emit(EdgeRecord edge)
         {
-            _debounced.Add(edge);
+            _debounced.Add(edge.Clone());
         }
 
         private void TickUntil(IEdgeFilter chain, uint until)

@@ -123,6 +123,10 @@ namespace NanoIrq.Native
             _sequences = new uint[batchSize];
             _pinLevels = new int[batchSize];
             _batch = new EdgeRecord[batchSize];
+            for (int i = 0; i < batchSize; i++)
+            {
+                _batch[i] = new EdgeRecord(); // refilled by every drain: draining allocates nothing
+            }
         }
 
         /// <summary>"native".</summary>
@@ -337,7 +341,7 @@ namespace NanoIrq.Native
                     for (int i = 0; i < n; i++)
                     {
                         int pl = _pinLevels[i];
-                        _batch[i] = new EdgeRecord(pl >> 1, (pl & 1) != 0, _times[i], _sequences[i], false);
+                        _batch[i].Set(pl >> 1, (pl & 1) != 0, _times[i], _sequences[i], false);
                     }
 
                     if (n > 0)

@@ -16,7 +16,7 @@ namespace NanoIrq
     /// bytes, four slots per 64-byte cache line) in one preallocated array, never as objects. Capacity is
     /// fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>] (at least 2 with
     /// <see cref="OverflowPolicy.Overwrite"/>).</para>
-    /// <para><b>Threads.</b> At most one thread calls <see cref="TryWrite"/> at a time (the producer) and at
+    /// <para><b>Threads.</b> At most one thread calls the TryWrite methods at a time (the producer) and at
     /// most one thread calls <see cref="TryRead"/>, <see cref="Read"/>, <see cref="TryPeek"/> and
     /// <see cref="SpscRing.Clear"/> (the consumer); the two may run concurrently with no lock. Counters and
     /// <see cref="SpscRing.Count"/> may be read from any thread (a snapshot). For several producers use
@@ -43,12 +43,25 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Producer: stores <paramref name="edge"/>. Returns false only under <see cref="OverflowPolicy.Reject"/>
-        /// with the ring full (the edge is counted in <see cref="SpscRing.Dropped"/> and nothing stored changes);
-        /// under DropOldest and Overwrite a full ring gives up one older edge instead (counted) and returns true.
-        /// Never blocks, never allocates.
+        /// Producer: stores a copy of <paramref name="edge"/>'s fields. Returns false only under
+        /// <see cref="OverflowPolicy.Reject"/> with the ring full (the edge is counted in <see cref="SpscRing.Dropped"/>
+        /// and nothing stored changes); under DropOldest and Overwrite a full ring gives up one older edge instead
+        /// (counted) and returns true. Never blocks, never allocates.
         /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="edge"/> is null; nothing is stored or counted.</exception>
         public bool TryWrite(EdgeRecord edge)
+        {
+            if (edge == null)
+            {
+                throw new ArgumentNullException("edge");
+            }
+
+            return TryWrite(edge._pin, edge._level, edge._time, edge._sequence, edge._late);
+        }
+
+        /// <summary>Producer: stores one edge given by its fields (see <see cref="EdgeRecord"/>); the same as
+        /// <see cref="TryWrite(EdgeRecord)"/> without a record object. Never blocks, never allocates.</summary>
+        public bool TryWrite(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
             int slot = BeginWrite();
             if (slot < 0)
@@ -57,38 +70,44 @@ namespace NanoIrq
             }
 
             int i = slot << 2;
-            int flags = (edge.Level ? LevelFlag : 0) | (edge.StampIsLate ? LateFlag : 0);
+            int flags = (level ? LevelFlag : 0) | (stampIsLate ? LateFlag : 0);
 #if NANOIRQ_HOST
             // The slot is a masked position, so always inside the array: skip the bounds checks.
             ref int first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), i);
-            first = edge.Pin;
+            first = pin;
             Unsafe.Add(ref first, 1) = flags;
-            Unsafe.Add(ref first, 2) = unchecked((int)edge.TimeMicros);
-            Unsafe.Add(ref first, 3) = unchecked((int)edge.Sequence);
+            Unsafe.Add(ref first, 2) = unchecked((int)timeMicros);
+            Unsafe.Add(ref first, 3) = unchecked((int)sequence);
 #else
             int[] words = _words;
-            words[i] = edge.Pin;
+            words[i] = pin;
             words[i + 1] = flags;
-            words[i + 2] = unchecked((int)edge.TimeMicros);
-            words[i + 3] = unchecked((int)edge.Sequence);
+            words[i + 2] = unchecked((int)timeMicros);
+            words[i + 3] = unchecked((int)sequence);
 #endif
             EndWrite();
             return true;
         }
 
-        /// <summary>Consumer: takes the oldest edge; false (and <c>default</c>) when the ring is empty. Never blocks, never allocates.</summary>
-        public bool TryRead(out EdgeRecord edge)
+        /// <summary>Consumer: takes the oldest edge into <paramref name="into"/> (overwritten); false, and
+        /// <paramref name="into"/> unchanged, when the ring is empty. Never blocks, never allocates.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null; nothing is taken.</exception>
+        public bool TryRead(EdgeRecord into)
         {
+            if (into == null)
+            {
+                throw new ArgumentNullException("into");
+            }
+
             while (true)
             {
                 int slot = BeginRead();
                 if (slot < 0)
                 {
-                    edge = new EdgeRecord();
                     return false;
                 }
 
-                edge = Copy(slot << 2);
+                Fill(into, slot << 2);
                 if (EndRead())
                 {
                     return true;
@@ -97,10 +116,11 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Consumer: takes up to <paramref name="count"/> of the oldest edges, in order, into
-        /// <paramref name="buffer"/> from <paramref name="offset"/> on, and returns how many (0 when empty), with
-        /// one publication of the head for the whole batch. Elements past the returned count are left as they
-        /// were. Never blocks, never allocates.
+        /// Consumer: takes up to <paramref name="count"/> of the oldest edges, in order, into the records of
+        /// <paramref name="buffer"/> from <paramref name="offset"/> on (each overwritten in place; a null element gets a
+        /// new record, which allocates once), and returns how many (0 when empty), with one publication of the head for
+        /// the whole batch. Elements past the returned count are left as they were. Never blocks; allocates only for
+        /// null elements.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside [0, buffer.Length] or <paramref name="count"/> outside [0, buffer.Length - offset].</exception>
@@ -135,7 +155,14 @@ namespace NanoIrq
                 int end = _words.Length;
                 for (int k = 0; k < n; k++)
                 {
-                    buffer[offset + k] = Copy(i);
+                    EdgeRecord into = buffer[offset + k];
+                    if (into == null)
+                    {
+                        into = new EdgeRecord();
+                        buffer[offset + k] = into;
+                    }
+
+                    Fill(into, i);
                     i += 4;
                     if (i == end)
                     {
@@ -150,19 +177,25 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Consumer: the oldest edge without taking it; false (and <c>default</c>) when the ring is empty.</summary>
-        public bool TryPeek(out EdgeRecord edge)
+        /// <summary>Consumer: copies the oldest edge into <paramref name="into"/> without taking it; false, and
+        /// <paramref name="into"/> unchanged, when the ring is empty. Never blocks, never allocates.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="into"/> is null.</exception>
+        public bool TryPeek(EdgeRecord into)
         {
+            if (into == null)
+            {
+                throw new ArgumentNullException("into");
+            }
+
             while (true)
             {
                 int slot = BeginRead();
                 if (slot < 0)
                 {
-                    edge = new EdgeRecord();
                     return false;
                 }
 
-                edge = Copy(slot << 2);
+                Fill(into, slot << 2);
                 if (ValidatePeek())
                 {
                     return true;
@@ -170,16 +203,24 @@ namespace NanoIrq
             }
         }
 
-        private EdgeRecord Copy(int i)
+        private void Fill(EdgeRecord into, int i)
         {
 #if NANOIRQ_HOST
             ref int first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), i);
             int flags = Unsafe.Add(ref first, 1);
-            return new EdgeRecord(first, (flags & LevelFlag) != 0, unchecked((uint)Unsafe.Add(ref first, 2)), unchecked((uint)Unsafe.Add(ref first, 3)), (flags & LateFlag) != 0);
+            into._pin = first;
+            into._level = (flags & LevelFlag) != 0;
+            into._time = unchecked((uint)Unsafe.Add(ref first, 2));
+            into._sequence = unchecked((uint)Unsafe.Add(ref first, 3));
+            into._late = (flags & LateFlag) != 0;
 #else
             int[] words = _words;
             int flags = words[i + 1];
-            return new EdgeRecord(words[i], (flags & LevelFlag) != 0, unchecked((uint)words[i + 2]), unchecked((uint)words[i + 3]), (flags & LateFlag) != 0);
+            into._pin = words[i];
+            into._level = (flags & LevelFlag) != 0;
+            into._time = unchecked((uint)words[i + 2]);
+            into._sequence = unchecked((uint)words[i + 3]);
+            into._late = (flags & LateFlag) != 0;
 #endif
         }
     }

@@ -75,7 +75,7 @@ namespace NanoIrq
             get { return _ring.HighWater; }
         }
 
-        /// <summary>Any thread: stores <paramref name="edge"/>; same result as <see cref="EdgeRing.TryWrite"/>. Waits only for another writer's write.</summary>
+        /// <summary>Any thread: stores <paramref name="edge"/>; same result as <see cref="EdgeRing.TryWrite(EdgeRecord)"/>. Waits only for another writer's write.</summary>
         public bool TryWrite(EdgeRecord edge)
         {
             lock (_writers)
@@ -84,16 +84,16 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>The single reader: takes the oldest edge; false when empty.</summary>
-        public bool TryRead(out EdgeRecord edge)
+        /// <summary>The single reader: takes the oldest edge into <paramref name="into"/>; false when empty (see <see cref="EdgeRing.TryRead"/>).</summary>
+        public bool TryRead(EdgeRecord into)
         {
-            return _ring.TryRead(out edge);
+            return _ring.TryRead(into);
         }
 
-        /// <summary>The single reader: the oldest edge without taking it; false when empty.</summary>
-        public bool TryPeek(out EdgeRecord edge)
+        /// <summary>The single reader: copies the oldest edge into <paramref name="into"/> without taking it; false when empty.</summary>
+        public bool TryPeek(EdgeRecord into)
         {
-            return _ring.TryPeek(out edge);
+            return _ring.TryPeek(into);
         }
 
         /// <summary>The single reader: takes up to <paramref name="count"/> of the oldest edges into <paramref name="buffer"/>; see <see cref="EdgeRing.Read"/>.</summary>

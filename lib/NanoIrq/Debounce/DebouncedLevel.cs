@@ -8,7 +8,8 @@ namespace NanoIrq
     internal sealed class DebouncedLevel
     {
         private bool _level;
-        private EdgeRecord _raw;
+        private readonly EdgeRecord _raw;
+        private readonly EdgeRecord _out = new EdgeRecord();
 
         /// <summary>Starts with both the debounced and the raw level at <paramref name="initialLevel"/> (no raw edge yet).</summary>
         internal DebouncedLevel(bool initialLevel)
@@ -26,25 +27,30 @@ namespace NanoIrq
         /// <summary>The level the last raw edge left the pin at.</summary>
         internal bool Raw
         {
-            get { return _raw.Level; }
+            get { return _raw._level; }
         }
 
         /// <summary>When the last raw edge happened (µs).</summary>
         internal uint RawTime
         {
-            get { return _raw.TimeMicros; }
+            get { return _raw._time; }
         }
 
         /// <summary>True when the raw level differs from the reported one: a <see cref="Report"/> would emit.</summary>
         internal bool Differs
         {
-            get { return _raw.Level != _level; }
+            get { return _raw._level != _level; }
         }
 
         /// <summary>Remembers <paramref name="edge"/> as the last raw edge.</summary>
         internal void Note(EdgeRecord edge)
         {
-            _raw = edge;
+            EdgeRecord raw = _raw;
+            raw._pin = edge._pin;
+            raw._level = edge._level;
+            raw._time = edge._time;
+            raw._sequence = edge._sequence;
+            raw._late = edge._late;
         }
 
         /// <summary>
@@ -53,10 +59,11 @@ namespace NanoIrq
         /// </summary>
         internal void Report(uint atMicros, IEdgeSink output)
         {
-            if (_raw.Level != _level)
+            EdgeRecord raw = _raw;
+            if (raw._level != _level)
             {
-                _level = _raw.Level;
-                output.Emit(new EdgeRecord(_raw.Pin, _raw.Level, atMicros, _raw.Sequence, _raw.StampIsLate));
+                _level = raw._level;
+                output.Emit(_out.Set(raw._pin, raw._level, atMicros, raw._sequence, raw._late));
             }
         }
     }

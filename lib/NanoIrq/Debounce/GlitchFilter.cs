@@ -22,7 +22,8 @@ namespace NanoIrq
         private readonly int _width;
         private bool _output;
         private bool _pending;
-        private EdgeRecord _held;
+        private readonly EdgeRecord _held = new EdgeRecord();
+        private readonly EdgeRecord _out = new EdgeRecord();
         private int _rejected;
 
         /// <summary>Glitch filter with the default 100 µs width (<see cref="DebounceDefaults.GlitchMicros"/>).</summary>
@@ -63,18 +64,18 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            Tick(edge.TimeMicros, output);
+            Tick(edge._time, output);
             if (_pending)
             {
-                if (edge.Level != _held.Level)
+                if (edge._level != _held._level)
                 {
                     _pending = false;
                     _rejected = unchecked(_rejected + 1);
                 }
             }
-            else if (edge.Level != _output)
+            else if (edge._level != _output)
             {
-                _held = edge;
+                _held.CopyFrom(edge);
                 _pending = true;
             }
         }
@@ -82,18 +83,19 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Tick(uint nowMicros, IEdgeSink output)
         {
-            if (_pending && !Ticks.IsBefore(nowMicros, Ticks.Add(_held.TimeMicros, _width)))
+            EdgeRecord held = _held;
+            if (_pending && !Ticks.IsBefore(nowMicros, Ticks.Add(held._time, _width)))
             {
                 _pending = false;
-                _output = _held.Level;
-                output.Emit(new EdgeRecord(_held.Pin, _held.Level, Ticks.Add(_held.TimeMicros, _width), _held.Sequence, _held.StampIsLate));
+                _output = held._level;
+                output.Emit(_out.Set(held._pin, held._level, Ticks.Add(held._time, _width), held._sequence, held._late));
             }
         }
 
         /// <inheritdoc />
         public bool TryGetDeadline(out uint deadlineMicros)
         {
-            deadlineMicros = _pending ? Ticks.Add(_held.TimeMicros, _width) : 0;
+            deadlineMicros = _pending ? Ticks.Add(_held._time, _width) : 0;
             return _pending;
         }
     }

@@ -56,7 +56,7 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            while (_locked && !Ticks.IsBefore(edge.TimeMicros, Ticks.Add(_lockStart, _window)))
+            while (_locked && !Ticks.IsBefore(edge._time, Ticks.Add(_lockStart, _window)))
             {
                 Unlock(output);
             }
@@ -65,8 +65,8 @@ namespace NanoIrq
             if (!_locked && _state.Differs)
             {
                 _locked = true;
-                _lockStart = edge.TimeMicros;
-                _state.Report(edge.TimeMicros, output);
+                _lockStart = edge._time;
+                _state.Report(edge._time, output);
             }
         }
 

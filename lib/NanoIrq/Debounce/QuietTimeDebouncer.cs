@@ -84,7 +84,7 @@ namespace NanoIrq
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
             // A late Tick must not change the outcome: settle what was due at or before this edge first.
-            if (_busy && !Ticks.IsBefore(edge.TimeMicros, Deadline()))
+            if (_busy && !Ticks.IsBefore(edge._time, Deadline()))
             {
                 Decide(output);
             }

@@ -57,7 +57,7 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            if (_waiting && !Ticks.IsBefore(edge.TimeMicros, Ticks.Add(_windowStart, _window)))
+            if (_waiting && !Ticks.IsBefore(edge._time, Ticks.Add(_windowStart, _window)))
             {
                 Sample(output);
             }
@@ -66,7 +66,7 @@ namespace NanoIrq
             if (!_waiting)
             {
                 _waiting = true;
-                _windowStart = edge.TimeMicros;
+                _windowStart = edge._time;
             }
         }
 

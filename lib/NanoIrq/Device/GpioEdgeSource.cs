@@ -134,7 +134,7 @@ namespace NanoIrq
 
             uint sequence = unchecked(_sequences[pin] + 1);
             _sequences[pin] = sequence;
-            _dispatcher.Post(new EdgeRecord(pin, e.ChangeType == PinEventTypes.Rising, now, sequence, true));
+            _dispatcher.Post(pin, e.ChangeType == PinEventTypes.Rising, now, sequence, true);
         }
     }
 }

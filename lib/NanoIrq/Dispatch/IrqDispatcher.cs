@@ -53,6 +53,8 @@ namespace NanoIrq
         // FIFO and a new Irq on the GPIO registers only after the old one left, so they are that GPIO's next ones.
         private readonly int[] _stale = new int[MaxPin + 1];
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly EdgeRecord _current = new EdgeRecord();
+        private int _pollDepth;
         private Irq[] _irqs = new Irq[4];
         private IDispatchTarget[] _targets = new IDispatchTarget[4];
         private bool[] _targetArmed = new bool[4];
@@ -266,10 +268,24 @@ namespace NanoIrq
         /// </summary>
         public bool Post(EdgeRecord edge)
         {
+            if (edge == null)
+            {
+                throw new ArgumentNullException("edge");
+            }
+
+            return Post(edge._pin, edge._level, edge._time, edge._sequence, edge._late);
+        }
+
+        /// <summary>
+        /// Source side: the same as <see cref="Post(EdgeRecord)"/> for an edge given by its fields (see
+        /// <see cref="EdgeRecord"/>), so that a source needs no record object. Never blocks on a handler, never allocates.
+        /// </summary>
+        public bool Post(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
+        {
             bool stored;
             lock (_postGate)
             {
-                stored = PostLocked(edge);
+                stored = PostLocked(pin, level, timeMicros, sequence, stampIsLate);
             }
 
             if (stored && _running != 0)
@@ -306,12 +322,21 @@ namespace NanoIrq
                 throw new ArgumentOutOfRangeException("count", "must be in [0, edges.Length - offset].");
             }
 
+            for (int i = 0; i < count; i++)
+            {
+                if (edges[offset + i] == null)
+                {
+                    throw new ArgumentNullException("edges", "element " + (offset + i).ToString() + " is null; nothing was queued.");
+                }
+            }
+
             int stored = 0;
             lock (_postGate)
             {
                 for (int i = 0; i < count; i++)
                 {
-                    if (PostLocked(edges[offset + i]))
+                    EdgeRecord e = edges[offset + i];
+                    if (PostLocked(e._pin, e._level, e._time, e._sequence, e._late))
                     {
                         stored++;
                     }
@@ -638,9 +663,8 @@ namespace NanoIrq
             _faults.Record(source, error, timeMicros);
         }
 
-        private bool PostLocked(EdgeRecord edge)
+        private bool PostLocked(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
-            int pin = edge.Pin;
             IrqPin p = pin >= 0 && pin <= MaxPin ? _pins[pin] : null;
             Irq irq = p == null ? null : p.CurrentIrq;
             if (irq == null || irq.IsDisposed)
@@ -649,7 +673,7 @@ namespace NanoIrq
                 return false;
             }
 
-            bool stored = _ring.TryWrite(edge);
+            bool stored = _ring.TryWrite(pin, level, timeMicros, sequence, stampIsLate);
             irq.NotePosted(stored);
             if (stored && _dispatching == 0 && _section.IsHeld)
             {
@@ -680,18 +704,37 @@ namespace NanoIrq
 
             RefreshTargets();
             int edgesLeft = _ring.Count;
+            int handled;
+
+            // The record every edge of this poll is read into and lent to filters and handlers; a Poll called from a
+            // handler (nested) gets its own, so that it does not overwrite the record the outer handler holds.
+            EdgeRecord edge = _pollDepth == 0 ? _current : new EdgeRecord();
+            _pollDepth++;
+            try
+            {
+                handled = DeliverHeld(edge, edgesLeft, now, poll);
+            }
+            finally
+            {
+                _pollDepth--;
+            }
+
+            return handled;
+        }
+
+        private int DeliverHeld(EdgeRecord edge, int edgesLeft, uint now, int poll)
+        {
             int handled = 0;
             while (true)
             {
-                EdgeRecord edge = new EdgeRecord();
                 bool haveEdge = false;
                 if (edgesLeft > 0)
                 {
-                    haveEdge = _ring.TryPeek(out edge);
+                    haveEdge = _ring.TryPeek(edge);
                 }
 
                 // Earliest due deadline: Irqs (filters, level repeats) first, then targets.
-                irqs = _irqs;
+                Irq[] irqs = _irqs;
                 int bestIrq = -1;
                 int bestTarget = -1;
                 uint best = 0;
@@ -723,7 +766,7 @@ namespace NanoIrq
                     break;
                 }
 
-                if (haveDeadline && (!haveEdge || Ticks.Diff(edge.TimeMicros, best) >= 0))
+                if (haveDeadline && (!haveEdge || Ticks.Diff(edge._time, best) >= 0))
                 {
                     if (bestTarget >= 0)
                     {
@@ -736,7 +779,7 @@ namespace NanoIrq
                 }
                 else
                 {
-                    _ring.TryRead(out edge);
+                    _ring.TryRead(edge);
                     edgesLeft--;
                     TakeEdge(edge, now);
                 }
@@ -750,7 +793,7 @@ namespace NanoIrq
         private void TakeEdge(EdgeRecord edge, uint now)
         {
             // _stale changes only under the dispatch gate (Unregister, and here inside Poll).
-            int pin = edge.Pin;
+            int pin = edge._pin;
             if (_stale[pin] > 0)
             {
                 _stale[pin]--;

@@ -9,6 +9,10 @@ namespace NanoIrq
     /// and through <see cref="Tick"/>. The dispatcher calls <see cref="Tick"/> no later than the deadline
     /// reported by <see cref="TryGetDeadline"/> (it may call it earlier or more often; a filter must
     /// tolerate that). Implementations allocate nothing after construction.
+    /// <para>Edges are lent, not given: the <see cref="EdgeRecord"/> passed to <see cref="Feed"/> and to
+    /// <see cref="IEdgeSink.Emit"/> is valid during the call only (its owner refills it with the next edge). A filter that
+    /// holds an edge copies it into a record of its own (<see cref="EdgeRecord.CopyFrom"/>) and emits a record of its own
+    /// (<see cref="EdgeRecord.Set"/>), filled in place each time.</para>
     /// </remarks>
     public interface IEdgeFilter
     {

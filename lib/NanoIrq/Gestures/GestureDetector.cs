@@ -26,6 +26,7 @@ namespace NanoIrq
     public sealed class GestureDetector : IEdgeFilter
     {
         private readonly GestureHandler _handler;
+        private readonly GestureEvent _event = new GestureEvent();
         private readonly bool _activeLow;
         private readonly int _longPress;
         private readonly int _gap;
@@ -88,16 +89,16 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            Tick(edge.TimeMicros, output);
+            Tick(edge._time, output);
             output.Emit(edge);
-            bool pressed = edge.Level != _activeLow;
+            bool pressed = edge._level != _activeLow;
             if (pressed == _pressed)
             {
                 return;
             }
 
-            _pin = edge.Pin;
-            uint t = edge.TimeMicros;
+            _pin = edge._pin;
+            uint t = edge._time;
             if (pressed)
             {
                 _pressed = true;
@@ -221,7 +222,7 @@ namespace NanoIrq
 
         private void Raise(GestureKind kind, int count, int duration, uint at)
         {
-            _handler(new GestureEvent(kind, count, duration, at, _pin));
+            _handler(_event.Set(kind, count, duration, at, _pin));
         }
     }
 }

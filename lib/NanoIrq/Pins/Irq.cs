@@ -31,6 +31,11 @@ namespace NanoIrq
         private readonly IrqHandler _handler;
         private readonly IEdgeFilter _filter;
         private readonly IrqSink _sink;
+
+        // The records handed to the handler by Invoke and by level repeats, refilled each time (no allocation); two, so
+        // that an Invoke from inside a level-repeat call leaves the outer call's record alone.
+        private readonly EdgeRecord _manual = new EdgeRecord();
+        private readonly EdgeRecord _repeat = new EdgeRecord();
         private readonly bool _keepEnabledOnFault;
         private readonly int _levelRepeatMicros;
 
@@ -286,7 +291,7 @@ namespace NanoIrq
                 {
                     uint now = _dispatcher.Clock.NowMicros;
                     _invoked++;
-                    Call(IrqFlags.Manual, new EdgeRecord(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
+                    Call(IrqFlags.Manual, _manual.Set(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
                 }
                 finally
                 {
@@ -382,11 +387,11 @@ namespace NanoIrq
         internal void Dispatch(EdgeRecord edge, uint now)
         {
             _taken++;
-            _lastSequence = edge.Sequence;
+            _lastSequence = edge._sequence;
             if (_enabled == 0)
             {
                 _disabledSkipped++;
-                _level = edge.Level;
+                _level = edge._level;
                 _levelArmed = false;
                 return;
             }
@@ -468,7 +473,7 @@ namespace NanoIrq
                 int periods = late / _levelRepeatMicros + 1;
                 _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
                 _levelCalls++;
-                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, new EdgeRecord(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
+                Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, _repeat.Set(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
             }
         }
 
@@ -496,15 +501,15 @@ namespace NanoIrq
         private void Select(EdgeRecord edge, uint now)
         {
             int trigger = _trigger;
-            bool entering = edge.Level != _level;
-            _level = edge.Level;
+            bool entering = edge._level != _level;
+            _level = edge._level;
             if (entering)
             {
                 _levelArmed = false;
             }
 
             IrqFlags flags = IrqFlags.None;
-            if (edge.Level)
+            if (edge._level)
             {
                 if ((trigger & (int)IrqTrigger.Rising) != 0)
                 {
@@ -516,11 +521,11 @@ namespace NanoIrq
                 flags |= IrqFlags.Falling;
             }
 
-            if (entering && LevelWatched(edge.Level))
+            if (entering && LevelWatched(edge._level))
             {
-                flags |= edge.Level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
+                flags |= edge._level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
                 _levelArmed = true;
-                _levelDeadline = Ticks.Add(edge.TimeMicros, _levelRepeatMicros);
+                _levelDeadline = Ticks.Add(edge._time, _levelRepeatMicros);
             }
 
             if (flags == IrqFlags.None)
@@ -550,7 +555,7 @@ namespace NanoIrq
             _flags = flags;
             if (probe != null)
             {
-                probe.Enter(edge.TimeMicros);
+                probe.Enter(edge._time);
             }
 
             Exception error = null;

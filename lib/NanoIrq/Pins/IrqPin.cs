@@ -136,7 +136,7 @@ namespace NanoIrq
         /// <summary>True when <paramref name="edge"/> left the pin in its active state (high, or low when active-low).</summary>
         public bool IsActive(EdgeRecord edge)
         {
-            return edge.Level != ActiveLow;
+            return edge._level != ActiveLow;
         }
 
         /// <summary>Attaches <paramref name="handler"/> for <paramref name="trigger"/> with default options.</summary>

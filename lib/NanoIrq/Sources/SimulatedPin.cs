@@ -63,7 +63,8 @@ namespace NanoIrq
             }
 
             _sequence = unchecked(_sequence + 1);
-            _source.Dispatcher.Post(new EdgeRecord(Number, level, _source.Dispatcher.Clock.NowMicros, _sequence, false));
+            IrqDispatcher dispatcher = _source.Dispatcher;
+            dispatcher.Post(Number, level, dispatcher.Clock.NowMicros, _sequence, false);
             return true;
         }
 

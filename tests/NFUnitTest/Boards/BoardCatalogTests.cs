@@ -23,9 +23,9 @@ namespace NFUnitTest.BoardTests
         public void EveryIssueNameResolves(string name)
         {
             BoardProfile profile = BoardCatalog.Find(name);
-            Assert.AreEqual(name, profile.Name, "Find returns the profile of that name");
-            Assert.AreEqual(name, profile.BoardName, "the validator reports the same name in errors");
-            Assert.IsTrue(profile.IsSealed, "built-in profiles are read-only");
+            Assert.AreEqual(name, profile.Name, "Find by name");
+            Assert.AreEqual(name, profile.BoardName, "validator name");
+            Assert.IsTrue(profile.IsSealed, "built-in sealed");
         }
 
         [TestMethod]
@@ -33,12 +33,12 @@ namespace NFUnitTest.BoardTests
         {
             string[] names = BoardCatalog.Names;
             BoardProfile[] all = BoardCatalog.All;
-            Assert.AreEqual(9, names.Length, "nine built-in boards");
-            Assert.AreEqual(names.Length, all.Length, "Names and All have the same length");
+            Assert.AreEqual(9, names.Length, "nine boards");
+            Assert.AreEqual(names.Length, all.Length, "Names/All length");
             for (int i = 0; i < names.Length; i++)
             {
-                Assert.AreEqual(names[i], all[i].Name, "same order in Names and All");
-                Assert.AreSame(all[i], BoardCatalog.Find(names[i]), "Find(" + names[i] + ") is the shared profile");
+                Assert.AreEqual(names[i], all[i].Name, "Names/All order");
+                Assert.AreSame(all[i], BoardCatalog.Find(names[i]), "Find(" + names[i] + ") shared");
                 for (int j = i + 1; j < names.Length; j++)
                 {
                     Assert.AreNotEqual(names[i], names[j], "names are unique");
@@ -49,7 +49,7 @@ namespace NFUnitTest.BoardTests
         [TestMethod]
         public void FindIgnoresCaseAndSurroundingSpaces()
         {
-            Assert.AreEqual("pico2-w", BoardCatalog.Find("  PICO2-W ").Name, "case and spaces ignored");
+            Assert.AreEqual("pico2-w", BoardCatalog.Find("  PICO2-W ").Name, "case/spaces ignored");
         }
 
         [TestMethod]
@@ -65,18 +65,18 @@ namespace NFUnitTest.BoardTests
                 message = e.Message;
             }
 
-            Assert.IsNotNull(message, "an unknown board throws ArgumentException");
-            Assert.Contains("esp8266", message, "the message repeats the unknown name");
+            Assert.IsNotNull(message, "unknown board throws");
+            Assert.Contains("esp8266", message, "message names it");
             string[] names = BoardCatalog.Names;
             for (int i = 0; i < names.Length; i++)
             {
-                Assert.Contains(names[i], message, "the message lists " + names[i]);
+                Assert.Contains(names[i], message, "message lists " + names[i]);
             }
 
             BoardProfile found;
-            Assert.IsFalse(BoardCatalog.TryFind("esp8266", out found), "TryFind says no");
-            Assert.IsNull(found, "and gives null");
-            Assert.IsFalse(BoardCatalog.TryFind(null, out found), "null is no name");
+            Assert.IsFalse(BoardCatalog.TryFind("esp8266", out found), "TryFind false");
+            Assert.IsNull(found, "null profile");
+            Assert.IsFalse(BoardCatalog.TryFind(null, out found), "null name");
         }
 
         [TestMethod]
@@ -88,11 +88,11 @@ namespace NFUnitTest.BoardTests
                 BoardProfile p = all[i];
                 DemoWiring demo = p.Demo;
                 Assert.IsNotNull(demo, p.Name + " has demo pins");
-                Assert.IsTrue(p.Exists(demo.ButtonPin), p.Name + ": default button pin exists");
-                Assert.IsTrue(p.Exists(demo.LedPin), p.Name + ": default LED pin exists");
-                Assert.IsNull(p.ReservedReason(demo.ButtonPin), p.Name + ": default button pin is not reserved");
-                Assert.IsNull(p.ReservedReason(demo.LedPin), p.Name + ": default LED pin is not reserved");
-                Assert.AreNotEqual(demo.ButtonPin, demo.LedPin, p.Name + ": button and LED differ");
+                Assert.IsTrue(p.Exists(demo.ButtonPin), p.Name + ": button exists");
+                Assert.IsTrue(p.Exists(demo.LedPin), p.Name + ": LED exists");
+                Assert.IsNull(p.ReservedReason(demo.ButtonPin), p.Name + ": button free");
+                Assert.IsNull(p.ReservedReason(demo.LedPin), p.Name + ": LED free");
+                Assert.AreNotEqual(demo.ButtonPin, demo.LedPin, p.Name + ": pins differ");
             }
         }
 
@@ -104,15 +104,15 @@ namespace NFUnitTest.BoardTests
             {
                 BoardProfile p = all[i];
                 DemoWiring demo = BoardCatalog.DemoWiringFor(p.Name);
-                Assert.AreSame(p.Demo, demo, "DemoWiringFor is the profile's demo wiring");
-                Assert.AreEqual((int)PinPull.Up, (int)demo.ButtonPull, "button to GND with pull-up");
-                Assert.IsTrue(demo.ButtonActiveLow, "pressed reads low");
+                Assert.AreSame(p.Demo, demo, "DemoWiringFor");
+                Assert.AreEqual((int)PinPull.Up, (int)demo.ButtonPull, "pull-up");
+                Assert.IsTrue(demo.ButtonActiveLow, "active low");
                 // Throws PinNotUsableException (failing the test) if the defaults are not valid.
                 p.ValidateInput(demo.ButtonPin, demo.ButtonPull, true);
                 p.ValidateOutput(demo.LedPin);
-                Assert.IsTrue(p.CanInterrupt(demo.ButtonPin), p.Name + ": button pin can interrupt");
-                Assert.IsTrue(p.HasPullUp(demo.ButtonPin), p.Name + ": button pin has a pull-up");
-                Assert.IsFalse(p.IsInputOnly(demo.LedPin), p.Name + ": LED pin can drive");
+                Assert.IsTrue(p.CanInterrupt(demo.ButtonPin), p.Name + ": button interrupts");
+                Assert.IsTrue(p.HasPullUp(demo.ButtonPin), p.Name + ": button pull-up");
+                Assert.IsFalse(p.IsInputOnly(demo.LedPin), p.Name + ": LED drives");
             }
         }
 
@@ -126,18 +126,18 @@ namespace NFUnitTest.BoardTests
                 if (p.Led == LedKind.Gpio)
                 {
                     p.ValidateOutput(p.LedPin);
-                    Assert.IsTrue(p.Demo.LedOnBoard, p.Name + ": a plain on-board LED is the demo LED");
-                    Assert.AreEqual(p.LedPin, p.Demo.LedPin, p.Name + ": demo LED is the on-board LED");
+                    Assert.IsTrue(p.Demo.LedOnBoard, p.Name + ": on-board demo LED");
+                    Assert.AreEqual(p.LedPin, p.Demo.LedPin, p.Name + ": demo LED pin");
                 }
                 else
                 {
-                    Assert.IsFalse(p.Demo.LedOnBoard, p.Name + ": without a plain LED the demo uses an external one");
-                    Assert.AreNotEqual(p.LedPin, p.Demo.LedPin, p.Name + ": the demo LED is not the addressable/absent LED pin");
+                    Assert.IsFalse(p.Demo.LedOnBoard, p.Name + ": external demo LED");
+                    Assert.AreNotEqual(p.LedPin, p.Demo.LedPin, p.Name + ": not the board LED pin");
                 }
 
                 if (p.Led == LedKind.None || p.Led == LedKind.WirelessChip)
                 {
-                    Assert.AreEqual(BoardProfile.NoPin, p.LedPin, p.Name + ": no GPIO for this LED");
+                    Assert.AreEqual(BoardProfile.NoPin, p.LedPin, p.Name + ": no LED GPIO");
                 }
                 else
                 {
@@ -169,8 +169,8 @@ namespace NFUnitTest.BoardTests
         public void WirelessPicoRefusesGpio25AndDrivesAnExternalLed(string name)
         {
             BoardProfile p = BoardCatalog.Find(name);
-            Assert.ThrowsException(typeof(PinNotUsableException), () => p.ValidateOutput(25), "GPIO25 is WL_CS of the CYW43439");
-            Assert.AreEqual(15, p.Demo.LedPin, "the demo LED is external on GPIO15");
+            Assert.ThrowsException(typeof(PinNotUsableException), () => p.ValidateOutput(25), "GPIO25 is WL_CS");
+            Assert.AreEqual(15, p.Demo.LedPin, "demo LED GPIO15");
             Assert.IsFalse(p.Demo.LedOnBoard, "external LED");
         }
 
@@ -187,17 +187,17 @@ namespace NFUnitTest.BoardTests
         public void OnBoardButtonIsBootOnEsp32AndNoneOnPico(string name, int pin)
         {
             BoardProfile p = BoardCatalog.Find(name);
-            Assert.AreEqual(pin, p.ButtonPin, name + ": on-board button GPIO");
+            Assert.AreEqual(pin, p.ButtonPin, name + ": button GPIO");
             if (pin >= 0)
             {
-                Assert.IsTrue(p.ButtonActiveLow, "BOOT reads low when pressed");
-                Assert.AreEqual(pin, p.Demo.ButtonPin, "the demo uses the on-board button");
+                Assert.IsTrue(p.ButtonActiveLow, "active low");
+                Assert.AreEqual(pin, p.Demo.ButtonPin, "demo button");
                 Assert.IsTrue(p.Demo.ButtonOnBoard, "nothing to wire");
-                Assert.Contains("strapping", p.WarningFor(pin), "BOOT is a strapping pin: the user is warned");
+                Assert.Contains("strapping", p.WarningFor(pin), "strapping warned");
             }
             else
             {
-                Assert.Contains("BOOTSEL", p.ButtonDescription, "says why there is no button");
+                Assert.Contains("BOOTSEL", p.ButtonDescription, "says why");
                 Assert.IsFalse(p.Demo.ButtonOnBoard, "external button");
             }
         }
@@ -223,7 +223,7 @@ namespace NFUnitTest.BoardTests
                 found = found || (!string.IsNullOrEmpty(targets[i]) && targets[i] == target);
             }
 
-            Assert.IsTrue(found, name + " lists nanoff target " + target);
+            Assert.IsTrue(found, name + " lists " + target);
         }
 
         [TestMethod]
@@ -231,10 +231,10 @@ namespace NFUnitTest.BoardTests
         {
             BoardProfile pico = BoardCatalog.Find("pico");
             Assert.ThrowsException(typeof(InvalidOperationException), () => pico.Reserve(14, 14, "mine"), "sealed profile");
-            Assert.IsTrue(pico.IsUsable(14), "GPIO14 is still usable after the refused change");
+            Assert.IsTrue(pico.IsUsable(14), "GPIO14 still usable");
             string[] targets = pico.NanoffTargets;
             targets[0] = "changed";
-            Assert.AreEqual("PICO_RP2040", pico.NanoffTargets[0], "NanoffTargets returns a copy");
+            Assert.AreEqual("PICO_RP2040", pico.NanoffTargets[0], "returns a copy");
         }
     }
 }

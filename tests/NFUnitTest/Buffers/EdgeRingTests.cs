@@ -24,13 +24,13 @@ namespace NFUnitTest.Buffers
         {
             for (int i = 0; i < expected.Length; i++)
             {
-                EdgeRecord e;
-                Assert.IsTrue(ring.TryRead(out e), "read " + i.ToString());
+                EdgeRecord e = new EdgeRecord();
+                Assert.IsTrue(ring.TryRead(e), "read " + i.ToString());
                 Assert.AreEqual(expected[i], e.Sequence, "item " + i.ToString());
             }
 
-            EdgeRecord none;
-            Assert.IsFalse(ring.TryRead(out none), "nothing after the expected items");
+            EdgeRecord none = new EdgeRecord();
+            Assert.IsFalse(ring.TryRead(none), "nothing after the expected items");
         }
 
         private static void CheckBalance(EdgeRing ring)
@@ -61,10 +61,10 @@ namespace NFUnitTest.Buffers
             EdgeRing ring = new EdgeRing(4, OverflowPolicy.Reject);
             Assert.IsTrue(ring.TryWrite(new EdgeRecord(13, true, 0xFFFFFFFFu, 1, false)), "first");
             Assert.IsTrue(ring.TryWrite(new EdgeRecord(-2, false, 7, 0xFFFFFFFFu, true)), "second");
-            EdgeRecord a;
-            EdgeRecord b;
-            Assert.IsTrue(ring.TryRead(out a), "read first");
-            Assert.IsTrue(ring.TryRead(out b), "read second");
+            EdgeRecord a = new EdgeRecord();
+            EdgeRecord b = new EdgeRecord();
+            Assert.IsTrue(ring.TryRead(a), "read first");
+            Assert.IsTrue(ring.TryRead(b), "read second");
             Assert.AreEqual(13, a.Pin, "pin");
             Assert.IsTrue(a.Level, "level high");
             Assert.AreEqual(0xFFFFFFFFu, a.TimeMicros, "time");
@@ -81,9 +81,9 @@ namespace NFUnitTest.Buffers
         public void EmptyRingReadsNothingAndCountsNothing()
         {
             EdgeRing ring = new EdgeRing(3, OverflowPolicy.DropOldest);
-            EdgeRecord e;
-            Assert.IsFalse(ring.TryRead(out e), "read");
-            Assert.IsFalse(ring.TryPeek(out e), "peek");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsFalse(ring.TryRead(e), "read");
+            Assert.IsFalse(ring.TryPeek(e), "peek");
             Assert.AreEqual(0u, e.Sequence, "default record");
             Assert.AreEqual(0, ring.Count, "count");
             Assert.AreEqual(3, ring.Free, "free");
@@ -134,8 +134,8 @@ namespace NFUnitTest.Buffers
         {
             EdgeRing ring = new EdgeRing(2, OverflowPolicy.Overwrite);
             Fill(ring, 1, 3);
-            EdgeRecord e;
-            Assert.IsTrue(ring.TryRead(out e), "read");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsTrue(ring.TryRead(e), "read");
             Assert.AreEqual(1u, e.Sequence, "oldest kept");
             Fill(ring, 4, 1);
             ExpectSequences(ring, new uint[] { 3, 4 });
@@ -147,10 +147,10 @@ namespace NFUnitTest.Buffers
         {
             EdgeRing ring = new EdgeRing(2, OverflowPolicy.Reject);
             Fill(ring, 9, 2);
-            EdgeRecord e;
-            Assert.IsTrue(ring.TryPeek(out e), "peek");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsTrue(ring.TryPeek(e), "peek");
             Assert.AreEqual(9u, e.Sequence, "peek sees the oldest");
-            Assert.IsTrue(ring.TryPeek(out e), "peek again");
+            Assert.IsTrue(ring.TryPeek(e), "peek again");
             Assert.AreEqual(9u, e.Sequence, "still the oldest");
             Assert.AreEqual(2, ring.Count, "nothing taken");
             Assert.AreEqual(0, ring.ReadCount, "not counted as read");
@@ -162,9 +162,9 @@ namespace NFUnitTest.Buffers
         {
             EdgeRing ring = new EdgeRing(8, OverflowPolicy.Reject);
             Fill(ring, 1, 5);
-            EdgeRecord e;
-            ring.TryRead(out e);
-            ring.TryRead(out e);
+            EdgeRecord e = new EdgeRecord();
+            ring.TryRead(e);
+            ring.TryRead(e);
             Fill(ring, 6, 1);
             Assert.AreEqual(6, ring.Written, "written");
             Assert.AreEqual(2, ring.ReadCount, "read");
@@ -202,8 +202,8 @@ namespace NFUnitTest.Buffers
                 next += (uint)burst;
                 for (int i = 0; i < burst; i++)
                 {
-                    EdgeRecord e;
-                    Assert.IsTrue(ring.TryRead(out e), "read");
+                    EdgeRecord e = new EdgeRecord();
+                    Assert.IsTrue(ring.TryRead(e), "read");
                     Assert.AreEqual(expected, e.Sequence, "order kept across the wrap");
                     expected++;
                 }
@@ -223,8 +223,8 @@ namespace NFUnitTest.Buffers
             ring.StartBelowWrap(2);
             Fill(ring, 1, 4);
             Assert.AreEqual(4, ring.Count, "count across the position wrap");
-            EdgeRecord e;
-            Assert.IsTrue(ring.TryRead(out e), "read");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsTrue(ring.TryRead(e), "read");
             Assert.AreEqual(1u, e.Sequence, "oldest first");
             Fill(ring, 5, 2);
             Assert.AreEqual(policy != 0, ring.TryWrite(Edge(7)), "the write past capacity fails only under Reject");

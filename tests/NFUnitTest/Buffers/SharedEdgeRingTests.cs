@@ -32,8 +32,8 @@ namespace NFUnitTest.Buffers
             b.Join();
             uint lastA = 0;
             uint lastB = 0;
-            EdgeRecord e;
-            while (ring.TryRead(out e))
+            EdgeRecord e = new EdgeRecord();
+            while (ring.TryRead(e))
             {
                 if (e.Pin == 1)
                 {
@@ -62,8 +62,8 @@ namespace NFUnitTest.Buffers
                 Assert.IsTrue(ring.TryWrite(new EdgeRecord(0, false, i, i, false)), "write");
             }
 
-            EdgeRecord e;
-            Assert.IsTrue(ring.TryPeek(out e), "peek");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsTrue(ring.TryPeek(e), "peek");
             Assert.AreEqual(2u, e.Sequence, "oldest dropped");
             Assert.AreEqual(1, ring.Dropped, "counted");
             Assert.AreEqual(2, ring.HighWater, "high water");
@@ -93,11 +93,11 @@ namespace NFUnitTest.Buffers
             Assert.AreEqual(5, ring.Count, "full");
             Assert.AreEqual(0, ring.Free, "no room");
             Assert.AreEqual(5, ring.HighWater, "high water");
-            EdgeRecord e;
-            Assert.IsTrue(ring.TryPeek(out e), "peek");
+            EdgeRecord e = new EdgeRecord();
+            Assert.IsTrue(ring.TryPeek(e), "peek");
             uint first = p == 1 ? 3u : 1u;
             Assert.AreEqual(first, e.Sequence, "peek sees the oldest kept");
-            Assert.IsTrue(ring.TryRead(out e), "read");
+            Assert.IsTrue(ring.TryRead(e), "read");
             Assert.AreEqual(first, e.Sequence, "read takes it");
             EdgeRecord[] batch = new EdgeRecord[4];
             Assert.AreEqual(2, ring.Read(batch, 1, 2), "batch of two");
@@ -108,7 +108,7 @@ namespace NFUnitTest.Buffers
             Assert.AreEqual(2, ring.Clear(), "clear discards two");
             Assert.AreEqual(4, ring.Dropped, "cleared items count as dropped");
             Assert.AreEqual(ring.Written, ring.ReadCount + ring.Dropped + ring.Count, "balance");
-            Assert.IsFalse(ring.TryRead(out e), "empty");
+            Assert.IsFalse(ring.TryRead(e), "empty");
         }
 
         [TestMethod]

@@ -21,7 +21,7 @@ namespace NFUnitTest.Debounce
         {
             if (Count < _edges.Length)
             {
-                _edges[Count] = edge;
+                _edges[Count] = edge.Clone();
             }
 
             Count++;

@@ -24,7 +24,7 @@ namespace NFUnitTest.Gestures
         {
             if (Count < _events.Length)
             {
-                _events[Count] = e;
+                _events[Count] = e.Clone();
             }
 
             Count++;

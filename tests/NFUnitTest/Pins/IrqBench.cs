@@ -57,7 +57,7 @@ namespace NFUnitTest.Pins
         {
             Irqs[Count] = irq;
             Flags[Count] = irq.Flags;
-            Edges[Count] = edge;
+            Edges[Count] = edge.Clone();
             Count++;
         }
     }
@@ -69,7 +69,8 @@ namespace NFUnitTest.Pins
     internal sealed class RepeatFilter : IEdgeFilter
     {
         private readonly int _period;
-        private EdgeRecord _held;
+        private readonly EdgeRecord _held = new EdgeRecord();
+        private readonly EdgeRecord _out = new EdgeRecord();
         private bool _holding;
         private uint _next;
 
@@ -80,7 +81,7 @@ namespace NFUnitTest.Pins
 
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            _held = edge;
+            _held.CopyFrom(edge);
             _holding = edge.Level;
             _next = NanoIrq.Ticks.Add(edge.TimeMicros, _period);
             output.Emit(edge);
@@ -90,7 +91,7 @@ namespace NFUnitTest.Pins
         {
             while (_holding && NanoIrq.Ticks.Diff(nowMicros, _next) >= 0)
             {
-                output.Emit(new EdgeRecord(_held.Pin, true, _next, _held.Sequence, false));
+                output.Emit(_out.Set(_held.Pin, true, _next, _held.Sequence, false));
                 _next = NanoIrq.Ticks.Add(_next, _period);
             }
         }

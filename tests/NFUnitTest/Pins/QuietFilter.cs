@@ -8,7 +8,7 @@ namespace NFUnitTest.Pins
     {
         private readonly int _quiet;
         private bool _pending;
-        private EdgeRecord _edge;
+        private readonly EdgeRecord _edge = new EdgeRecord(); // a copy: the fed record is only lent
         private uint _deadline;
 
         public QuietFilter(int quietMicros)
@@ -20,7 +20,7 @@ namespace NFUnitTest.Pins
 
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            _edge = edge;
+            _edge.CopyFrom(edge);
             _pending = true;
             _deadline = NanoIrq.Ticks.Add(edge.TimeMicros, _quiet);
         }

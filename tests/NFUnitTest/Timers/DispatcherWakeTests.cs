@@ -64,9 +64,9 @@ namespace NFUnitTest.Timers
         // One round of the dispatcher thread as the wake source drives it: sleep until the wake-up, then poll.
         private static void RunToWake(FakeClock clock, FakeWakeSource source, IrqDispatcher dispatcher)
         {
-            Assert.IsTrue(source.IsPending, "a wake-up is armed");
+            Assert.IsTrue(source.IsPending, "armed");
             clock.Advance(Ticks.Diff(source.DueMicros, clock.NowMicros));
-            Assert.IsTrue(source.FireIfDue(), "due at its time");
+            Assert.IsTrue(source.FireIfDue(), "due");
             dispatcher.Poll();
         }
 
@@ -75,13 +75,13 @@ namespace NFUnitTest.Timers
         {
             FakeClock clock = Reset(0);
             IrqDispatcher dispatcher = new IrqDispatcher(clock);
-            Assert.IsNull(dispatcher.WakeSource, "none by default");
+            Assert.IsNull(dispatcher.WakeSource, "null by default");
             TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(1500);
             dispatcher.Poll();
             clock.Advance(1500);
             dispatcher.Poll();
-            Assert.AreEqual(1, s_fires, "timers work as before");
+            Assert.AreEqual(1, s_fires, "timer fired");
             dispatcher.Dispose();
         }
 
@@ -95,15 +95,15 @@ namespace NFUnitTest.Timers
             dispatcher.Poll();
             Assert.AreEqual(1, source.Arms, "armed once");
             Assert.AreEqual(2363, source.LastDelayMicros, "3500 - 1137 µs");
-            Assert.AreEqual(3500u, source.DueMicros, "due at the deadline itself");
+            Assert.AreEqual(3500u, source.DueMicros, "due at deadline");
 
             clock.Advance(700);
             dispatcher.Poll();
-            Assert.AreEqual(1, source.Arms, "same deadline and no wake-up since: not re-armed");
+            Assert.AreEqual(1, source.Arms, "not re-armed");
 
             RunToWake(clock, source, dispatcher);
-            Assert.AreEqual(1, s_fires, "fired on the wake-up");
-            Assert.AreEqual(3500u, s_lastFireAt, "at the deadline to the µs");
+            Assert.AreEqual(1, s_fires, "fired");
+            Assert.AreEqual(3500u, s_lastFireAt, "at deadline");
             Assert.AreEqual(0, timer.Lateness.Max, "0 µs late");
             dispatcher.Dispose();
         }
@@ -116,24 +116,24 @@ namespace NFUnitTest.Timers
             TimerIrq fast = AttachedTimer(dispatcher, "fast");
             slow.StartOneShot(5000);                  // due at 5000
             dispatcher.Poll();
-            Assert.AreEqual(5000, source.LastDelayMicros, "armed for the only deadline");
+            Assert.AreEqual(5000, source.LastDelayMicros, "armed");
 
             clock.Advance(1000);
             fast.StartOneShot(1500);                  // due at 2500: earlier
             dispatcher.Wake();                        // as after a change from another thread
             dispatcher.Poll();
             Assert.AreEqual(2, source.Arms, "re-armed");
-            Assert.AreEqual(1500, source.LastDelayMicros, "for the earlier deadline");
+            Assert.AreEqual(1500, source.LastDelayMicros, "earlier delay");
             Assert.AreEqual(2500u, source.DueMicros, "due at 2500");
 
             RunToWake(clock, source, dispatcher);
-            Assert.AreEqual(1, s_fires, "the fast one fired");
+            Assert.AreEqual(1, s_fires, "fast fired");
             Assert.AreEqual(2500u, s_lastFireAt, "at 2500");
-            Assert.AreEqual(3, source.Arms, "then armed for the slow one");
+            Assert.AreEqual(3, source.Arms, "slow armed");
             Assert.AreEqual(2500, source.LastDelayMicros, "5000 - 2500 µs");
 
             RunToWake(clock, source, dispatcher);
-            Assert.AreEqual(2, s_fires, "the slow one fired");
+            Assert.AreEqual(2, s_fires, "slow fired");
             Assert.AreEqual(5000u, s_lastFireAt, "at 5000");
             dispatcher.Dispose();
         }
@@ -148,8 +148,8 @@ namespace NFUnitTest.Timers
             dispatcher.Poll();
             fast.StartOneShot(300);
             dispatcher.Poll();
-            Assert.AreEqual(2, source.Arms, "a changed deadline re-arms on the next poll");
-            Assert.AreEqual(300, source.LastDelayMicros, "for the earlier one");
+            Assert.AreEqual(2, source.Arms, "re-armed");
+            Assert.AreEqual(300, source.LastDelayMicros, "earlier delay");
             dispatcher.Dispose();
         }
 
@@ -158,20 +158,20 @@ namespace NFUnitTest.Timers
         {
             IrqDispatcher dispatcher = Rig(0, 1, out FakeClock clock, out FakeWakeSource source);
             dispatcher.Poll();
-            Assert.AreEqual(0, source.Arms, "no deadline: not armed");
+            Assert.AreEqual(0, source.Arms, "not armed");
             Assert.AreEqual(1, source.Cancels, "cancelled");
 
             TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(800);
             dispatcher.Poll();
-            Assert.AreEqual(800, source.LastDelayMicros, "armed for the one-shot");
+            Assert.AreEqual(800, source.LastDelayMicros, "armed");
             RunToWake(clock, source, dispatcher);
             Assert.AreEqual(1, s_fires, "fired");
-            Assert.IsFalse(source.IsPending, "nothing armed after the last deadline");
-            Assert.AreEqual(2, source.Cancels, "idle again: cancelled");
+            Assert.IsFalse(source.IsPending, "nothing armed");
+            Assert.AreEqual(2, source.Cancels, "cancelled");
             dispatcher.Poll();
             dispatcher.Poll();
-            Assert.AreEqual(2, source.Cancels, "cancelled once and not on every idle poll");
+            Assert.AreEqual(2, source.Cancels, "cancelled once");
 
             timer.StartPeriodic(1000);
             dispatcher.Poll();
@@ -179,8 +179,8 @@ namespace NFUnitTest.Timers
             timer.Stop();
             dispatcher.Wake();
             dispatcher.Poll();
-            Assert.IsFalse(source.IsPending, "a timer stopped from outside: cancelled on the next poll");
-            Assert.AreEqual(3, source.Cancels, "three cancels in all");
+            Assert.IsFalse(source.IsPending, "stop cancels");
+            Assert.AreEqual(3, source.Cancels, "three cancels");
             dispatcher.Dispose();
         }
 
@@ -191,18 +191,18 @@ namespace NFUnitTest.Timers
             TimerIrq timer = AttachedTimer(dispatcher, "fast");
             timer.StartPeriodic(250);
             dispatcher.Poll();
-            Assert.AreEqual(250, source.LastDelayMicros, "first fire one period away");
+            Assert.AreEqual(250, source.LastDelayMicros, "one period");
             for (int i = 0; i < 400; i++)
             {
                 RunToWake(clock, source, dispatcher);
-                Assert.AreEqual(250, source.LastDelayMicros, "re-armed one period ahead");
+                Assert.AreEqual(250, source.LastDelayMicros, "one period");
             }
 
-            Assert.AreEqual(400, s_fires, "400 fires in 100 ms: 4 kHz kept");
-            Assert.AreEqual(401, source.Arms, "one arm per period plus the first");
+            Assert.AreEqual(400, s_fires, "400 fires");
+            Assert.AreEqual(401, source.Arms, "401 arms");
             Assert.AreEqual(0, timer.Skipped, "none skipped");
-            Assert.AreEqual(0, timer.Lateness.Max, "every fire at its due time");
-            Assert.AreEqual(Ticks.Add(0xFFFFF000u, 100000), clock.NowMicros, "exactly 100 ms of clock");
+            Assert.AreEqual(0, timer.Lateness.Max, "never late");
+            Assert.AreEqual(Ticks.Add(0xFFFFF000u, 100000), clock.NowMicros, "100 ms");
             dispatcher.Dispose();
         }
 
@@ -213,11 +213,11 @@ namespace NFUnitTest.Timers
             TimerIrq timer = AttachedTimer(dispatcher, "t");
             timer.StartOneShot(1500);
             dispatcher.Poll();
-            Assert.AreEqual(1500, source.LastDelayMicros, "the dispatcher asks for the exact delay");
-            Assert.AreEqual(2000u, source.DueMicros, "a 1 ms source rounds it up");
+            Assert.AreEqual(1500, source.LastDelayMicros, "exact delay");
+            Assert.AreEqual(2000u, source.DueMicros, "rounded up");
             RunToWake(clock, source, dispatcher);
             Assert.AreEqual(1, s_fires, "fired");
-            Assert.AreEqual(500, timer.Lateness.Max, "500 µs late: within one resolution step");
+            Assert.AreEqual(500, timer.Lateness.Max, "500 µs late");
             dispatcher.Dispose();
         }
 
@@ -231,19 +231,19 @@ namespace NFUnitTest.Timers
             clock.Advance(400);
             source.Fire();                            // spurious: 600 µs early
             dispatcher.Poll();
-            Assert.AreEqual(0, s_fires, "not fired early");
+            Assert.AreEqual(0, s_fires, "not early");
             Assert.IsTrue(source.IsPending, "re-armed");
-            Assert.AreEqual(2, source.Arms, "a second arm");
-            Assert.AreEqual(600, source.LastDelayMicros, "for the 600 µs left");
+            Assert.AreEqual(2, source.Arms, "second arm");
+            Assert.AreEqual(600, source.LastDelayMicros, "600 µs left");
 
             clock.Advance(599);
             source.Fire();                            // 1 µs early
             dispatcher.Poll();
-            Assert.AreEqual(0, s_fires, "still not fired 1 µs early");
-            Assert.AreEqual(1, source.LastDelayMicros, "re-armed for 1 µs");
+            Assert.AreEqual(0, s_fires, "not early");
+            Assert.AreEqual(1, source.LastDelayMicros, "1 µs left");
 
             RunToWake(clock, source, dispatcher);
-            Assert.AreEqual(1, s_fires, "fired at the deadline");
+            Assert.AreEqual(1, s_fires, "fired");
             Assert.AreEqual(1000u, s_lastFireAt, "at 1000");
             Assert.AreEqual(0, timer.Lateness.Max, "0 µs late");
             dispatcher.Dispose();
@@ -262,10 +262,10 @@ namespace NFUnitTest.Timers
             clock.Advance(50);
             dispatcher.Poll();
             Assert.AreEqual(650, source.LastDelayMicros, "800 - 150 µs");
-            Assert.AreEqual(0, s_edges, "held by the debouncer");
+            Assert.AreEqual(0, s_edges, "held");
             RunToWake(clock, source, dispatcher);
-            Assert.AreEqual(1, s_edges, "the debounced edge on the wake-up");
-            Assert.AreEqual(800u, clock.NowMicros, "at the filter deadline");
+            Assert.AreEqual(1, s_edges, "edge delivered");
+            Assert.AreEqual(800u, clock.NowMicros, "at deadline");
             dispatcher.Dispose();
         }
 
@@ -278,8 +278,8 @@ namespace NFUnitTest.Timers
             dispatcher.Attach(stuck);
             dispatcher.Poll();
             Assert.AreEqual(1, stuck.Served, "served");
-            Assert.AreEqual(0, source.Arms, "a deadline in the past is not armed: no wake-up storm");
-            Assert.AreEqual(1, source.Cancels, "cancelled instead");
+            Assert.AreEqual(0, source.Arms, "past not armed");
+            Assert.AreEqual(1, source.Cancels, "cancelled");
             dispatcher.Dispose();
         }
 
@@ -291,10 +291,10 @@ namespace NFUnitTest.Timers
             timer.StartOneShot(400);
             int key = dispatcher.CriticalSection.Disable();
             Assert.AreEqual(0, dispatcher.Poll(), "held off");
-            Assert.AreEqual(0, source.Arms, "not armed while held");
+            Assert.AreEqual(0, source.Arms, "not armed");
             dispatcher.CriticalSection.Restore(key);
             dispatcher.Poll();
-            Assert.AreEqual(400, source.LastDelayMicros, "armed by the first poll after Restore");
+            Assert.AreEqual(400, source.LastDelayMicros, "armed after Restore");
             dispatcher.Dispose();
         }
 
@@ -307,19 +307,19 @@ namespace NFUnitTest.Timers
             dispatcher.Poll();
             Assert.IsTrue(first.IsPending, "first armed");
             FakeWakeSource second = Wire(dispatcher, 1);
-            Assert.IsFalse(first.IsPending, "the replaced source is cancelled");
-            Assert.AreSame(second, dispatcher.WakeSource, "the new one is in place");
+            Assert.IsFalse(first.IsPending, "old cancelled");
+            Assert.AreSame(second, dispatcher.WakeSource, "new in place");
             dispatcher.Poll();
-            Assert.AreEqual(2000, second.LastDelayMicros, "and armed by the next poll");
-            Assert.AreEqual(1, first.Arms, "the old one is no longer used");
+            Assert.AreEqual(2000, second.LastDelayMicros, "new armed");
+            Assert.AreEqual(1, first.Arms, "old unused");
 
             dispatcher.Start();
             Assert.ThrowsException(typeof(InvalidOperationException), () => { dispatcher.WakeSource = first; });
-            Assert.AreSame(second, dispatcher.WakeSource, "unchanged after the refused set");
+            Assert.AreSame(second, dispatcher.WakeSource, "unchanged");
             dispatcher.Stop();
-            Assert.IsFalse(second.IsPending, "Stop cancels the source");
+            Assert.IsFalse(second.IsPending, "Stop cancels");
             dispatcher.WakeSource = null;
-            Assert.IsNull(dispatcher.WakeSource, "cleared while stopped");
+            Assert.IsNull(dispatcher.WakeSource, "cleared");
             dispatcher.Dispose();
         }
 
@@ -332,11 +332,11 @@ namespace NFUnitTest.Timers
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { new FakeWakeSource(clock, null, 1000001); });
             FakeWakeSource source = new FakeWakeSource(clock, null, 1000000);
             source.WakeAfter(int.MaxValue);
-            Assert.AreEqual(2148000000u, source.DueMicros, "2148 whole seconds: rounded up without overflow");
+            Assert.AreEqual(2148000000u, source.DueMicros, "no overflow");
             source.WakeAfter(-5);
-            Assert.AreEqual(0u, source.DueMicros, "0 or less: due now");
+            Assert.AreEqual(0u, source.DueMicros, "due now");
             source.Dispose();
-            Assert.IsFalse(source.IsPending, "disposed: nothing pending");
+            Assert.IsFalse(source.IsPending, "nothing pending");
             Assert.ThrowsException(typeof(ObjectDisposedException), () => { source.WakeAfter(1); });
         }
     }

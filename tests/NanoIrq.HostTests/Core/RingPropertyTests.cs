@@ -141,9 +141,9 @@ namespace NanoIrq.HostTests.Core
 
                             break;
                         case 2:
-                            EdgeRecord e;
+                            EdgeRecord e = new EdgeRecord();
                             int expected;
-                            bool got = ring.TryRead(out e);
+                            bool got = ring.TryRead(e);
                             if (got != model.TryRead(out expected) || (got && (e.Sequence != (uint)expected || e.TimeMicros != (uint)expected * 10 || e.Pin != (expected & 15))))
                             {
                                 return false;
@@ -151,8 +151,8 @@ namespace NanoIrq.HostTests.Core
 
                             break;
                         case 3:
-                            EdgeRecord peeked;
-                            bool has = ring.TryPeek(out peeked);
+                            EdgeRecord peeked = new EdgeRecord();
+                            bool has = ring.TryPeek(peeked);
                             if (has != (model.Items.Count > 0) || (has && peeked.Sequence != (uint)model.Items[0]))
                             {
                                 return false;

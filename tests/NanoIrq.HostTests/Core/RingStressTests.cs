@@ -44,8 +44,8 @@ namespace NanoIrq.HostTests.Core
             uint expected = 1;
             while (expected <= Records)
             {
-                EdgeRecord e;
-                if (!ring.TryRead(out e))
+                EdgeRecord e = new EdgeRecord();
+                if (!ring.TryRead(e))
                 {
                     Thread.Yield();
                     continue;
@@ -102,8 +102,8 @@ namespace NanoIrq.HostTests.Core
             while (true)
             {
                 bool finished = Volatile.Read(ref done) == 1;
-                EdgeRecord e;
-                while (ring.TryRead(out e))
+                EdgeRecord e = new EdgeRecord();
+                while (ring.TryRead(e))
                 {
                     Assert.IsTrue(e.Sequence > last, "sequence " + e.Sequence + " after " + last + ": duplicated or reordered");
                     Assert.AreEqual(e.Sequence ^ 0x5A5A5A5Au, e.TimeMicros, "torn record " + e);
@@ -175,14 +175,15 @@ namespace NanoIrq.HostTests.Core
                     }
                     else
                     {
-                        EdgeRecord peeked;
-                        if ((turn & 3) == 1 && ring.TryPeek(out peeked))
+                        EdgeRecord peeked = new EdgeRecord();
+                        if ((turn & 3) == 1 && ring.TryPeek(peeked))
                         {
                             Check(peeked);
                             Assert.IsTrue(peeked.Sequence > last, "peeked " + peeked.Sequence + " after " + last);
                         }
 
-                        n = ring.TryRead(out batch[0]) ? 1 : 0;
+                        batch[0] ??= new EdgeRecord();
+                        n = ring.TryRead(batch[0]) ? 1 : 0;
                     }
 
                     if (n == 0)
@@ -257,8 +258,8 @@ namespace NanoIrq.HostTests.Core
             {
                 bool finished = Volatile.Read(ref done) == 1;
                 Volatile.Write(ref rounds, round + 1);
-                EdgeRecord e;
-                if (ring.TryRead(out e))
+                EdgeRecord e = new EdgeRecord();
+                if (ring.TryRead(e))
                 {
                     Assert.IsTrue(e.Sequence > last, "sequence " + e.Sequence + " after " + last);
                     Assert.AreEqual(e.Sequence ^ 0x5A5A5A5Au, e.TimeMicros, "torn record " + e);
@@ -273,7 +274,7 @@ namespace NanoIrq.HostTests.Core
 
                 if (finished)
                 {
-                    while (ring.TryRead(out e))
+                    while (ring.TryRead(e))
                     {
                         read++;
                     }
@@ -407,8 +408,8 @@ namespace NanoIrq.HostTests.Core
             int total = 0;
             while (total < PerWriter * writers.Length)
             {
-                EdgeRecord e;
-                if (!ring.TryRead(out e))
+                EdgeRecord e = new EdgeRecord();
+                if (!ring.TryRead(e))
                 {
                     Thread.Yield();
                     continue;

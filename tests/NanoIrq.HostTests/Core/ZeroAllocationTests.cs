@@ -35,15 +35,16 @@ namespace NanoIrq.HostTests.Core
         public void EdgeRingWriteReadPeekAllocateNothing(OverflowPolicy policy)
         {
             EdgeRing ring = new EdgeRing(8, policy);
-            EdgeRecord[] batch = new EdgeRecord[4];
+            EdgeRecord[] batch = { new EdgeRecord(), new EdgeRecord(), new EdgeRecord(), new EdgeRecord() };
+            EdgeRecord e = new EdgeRecord();
+            EdgeRecord source = new EdgeRecord();
             long bytes = Measure(i =>
             {
-                ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
-                ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
-                ring.TryWrite(new EdgeRecord(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
-                EdgeRecord e;
-                ring.TryPeek(out e);
-                ring.TryRead(out e);
+                ring.TryWrite(source.Set(i & 7, (i & 1) != 0, (uint)i, (uint)i, false));
+                ring.TryWrite(i & 7, (i & 1) != 0, (uint)i, (uint)i, false);
+                ring.TryWrite(i & 7, (i & 1) != 0, (uint)i, (uint)i, false);
+                ring.TryPeek(e);
+                ring.TryRead(e);
                 ring.Read(batch, 0, 1);
                 if ((i & 1023) == 0)
                 {
@@ -58,11 +59,12 @@ namespace NanoIrq.HostTests.Core
         public void SharedEdgeRingAllocatesNothing()
         {
             SharedEdgeRing ring = new SharedEdgeRing(4, OverflowPolicy.DropOldest);
+            EdgeRecord source = new EdgeRecord();
+            EdgeRecord e = new EdgeRecord();
             long bytes = Measure(i =>
             {
-                ring.TryWrite(new EdgeRecord(1, true, (uint)i, (uint)i, false));
-                EdgeRecord e;
-                ring.TryRead(out e);
+                ring.TryWrite(source.Set(1, true, (uint)i, (uint)i, false));
+                ring.TryRead(e);
             });
             Assert.AreEqual(0L, bytes, "bytes allocated");
         }

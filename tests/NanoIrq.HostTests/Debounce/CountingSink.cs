@@ -37,6 +37,9 @@ namespace NanoIrq.HostTests.Debounce
         }
 
         /// <summary>Feeds count edges with every deadline ticked exactly when due, then ticks up to end.</summary>
+        // The record every fed edge is written into (a filter only borrows it, as from the dispatcher).
+        private static readonly EdgeRecord Fed = new EdgeRecord();
+
         public static void Drive(IEdgeFilter filter, uint[] times, bool[] levels, int count, uint end, IEdgeSink sink, ref uint sequence)
         {
             uint due;
@@ -48,7 +51,7 @@ namespace NanoIrq.HostTests.Debounce
                 }
 
                 sequence++;
-                filter.Feed(new EdgeRecord(4, levels[i], times[i], sequence, false), sink);
+                filter.Feed(Fed.Set(4, levels[i], times[i], sequence, false), sink);
             }
 
             while (filter.TryGetDeadline(out due) && !Ticks.IsBefore(end, due))

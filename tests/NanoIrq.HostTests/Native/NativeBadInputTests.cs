@@ -114,7 +114,7 @@ namespace NanoIrq.HostTests.Native
             Throws<ArgumentOutOfRangeException>("windowMicros", () => source.SetDebounce(4, NativeDebounce.Glitch, -5));
             Throws<ArgumentOutOfRangeException>("windowMicros", () => source.SetDebounce(4, NativeDebounce.None, 10));
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            new IrqPin(source, 4, PinPull.Up, false).Irq((i, e) => seen.Add(e));
+            new IrqPin(source, 4, PinPull.Up, false).Irq((i, e) => seen.Add(e.Clone()));
             NativeHost.EdgeAt(100, 4, false);
             NativeHost.SetNow(1099);
             source.Pump();

@@ -36,8 +36,8 @@ namespace NanoIrq.HostTests.Native
             IrqPin other = new IrqPin(source, 5, PinPull.Down, false);
             Assert.IsTrue(button.Level, "pull-up");
             Assert.IsFalse(other.Level, "pull-down");
-            button.Irq((irq, e) => seen.Add(e), IrqTrigger.Both);
-            other.Irq((irq, e) => seen.Add(e), IrqTrigger.Rising);
+            button.Irq((irq, e) => seen.Add(e.Clone()), IrqTrigger.Both);
+            other.Irq((irq, e) => seen.Add(e.Clone()), IrqTrigger.Rising);
 
             NativeHost.EdgeAt(1000, 4, false);
             NativeHost.EdgeAt(1001, 5, true);
@@ -77,7 +77,7 @@ namespace NanoIrq.HostTests.Native
             using NativeEdgeSource source = Source(dispatcher);
             source.SetDebounce(4, NativeDebounce.QuietTime, 5000);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            Irq irq = new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => seen.Add(e), IrqTrigger.Both);
+            Irq irq = new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => seen.Add(e.Clone()), IrqTrigger.Both);
 
             uint[] bounce = { 1000, 1200, 1500, 2000, 2100 };
             for (int i = 0; i < bounce.Length; i++)
@@ -104,7 +104,7 @@ namespace NanoIrq.HostTests.Native
             using NativeEdgeSource source = Source(dispatcher);
             source.SetDebounce(4, NativeDebounce.Lockout, 5000);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => seen.Add(e));
+            new IrqPin(source, 4, PinPull.Up, true).Irq((i, e) => seen.Add(e.Clone()));
             NativeHost.EdgeAt(1000, 4, false);
             NativeHost.EdgeAt(1100, 4, true);
             NativeHost.EdgeAt(1200, 4, false);
@@ -125,7 +125,7 @@ namespace NanoIrq.HostTests.Native
             using NativeEdgeSource source = Source(dispatcher);
             source.SetDebounce(9, NativeDebounce.Glitch, 100);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            new IrqPin(source, 9, PinPull.Down, false).Irq((i, e) => seen.Add(e));
+            new IrqPin(source, 9, PinPull.Down, false).Irq((i, e) => seen.Add(e.Clone()));
             NativeHost.EdgeAt(1000, 9, true);
             NativeHost.EdgeAt(1050, 9, false); // 50 µs pulse: a glitch
             NativeHost.EdgeAt(2000, 9, true);
@@ -144,7 +144,7 @@ namespace NanoIrq.HostTests.Native
             IrqDispatcher dispatcher = new IrqDispatcher(new NativeHostClock());
             using NativeEdgeSource source = Source(dispatcher, 8);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            Irq irq = new IrqPin(source, 4, PinPull.Up, false).Irq((i, e) => seen.Add(e));
+            Irq irq = new IrqPin(source, 4, PinPull.Up, false).Irq((i, e) => seen.Add(e.Clone()));
             for (int i = 0; i < 20; i++)
             {
                 NativeHost.EdgeAt((uint)(100 + i), 4, (i & 1) != 0);

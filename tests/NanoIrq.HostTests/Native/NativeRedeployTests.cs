@@ -40,8 +40,8 @@ namespace NanoIrq.HostTests.Native
 
             NativeHost.SetLevel(4, 1);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            new IrqPin(b, 4, PinPull.Up, false).Irq((pin, e) => seen.Add(e));
-            new IrqPin(b, 5, PinPull.Up, false).Irq((pin, e) => seen.Add(e)); // not busy
+            new IrqPin(b, 4, PinPull.Up, false).Irq((pin, e) => seen.Add(e.Clone()));
+            new IrqPin(b, 5, PinPull.Up, false).Irq((pin, e) => seen.Add(e.Clone())); // not busy
             NativeHost.EdgeAt(500, 4, false);
             Assert.AreEqual(1, b.Pump());
             dispatcherB.Poll();
@@ -69,7 +69,7 @@ namespace NanoIrq.HostTests.Native
         {
             using NativeEdgeSource first = NewSource(out IrqDispatcher dispatcher);
             List<EdgeRecord> seen = new List<EdgeRecord>();
-            new IrqPin(first, 4, PinPull.Up, false).Irq((pin, e) => seen.Add(e));
+            new IrqPin(first, 4, PinPull.Up, false).Irq((pin, e) => seen.Add(e.Clone()));
             NativeHost.EdgeAt(100, 4, false);
 
             InvalidOperationException ex = Assert.ThrowsExactly<InvalidOperationException>(() => new NativeEdgeSource(dispatcher, 64, 32, 0));
