@@ -42,7 +42,7 @@ namespace NanoIrq
         public const int MaxIdleMillis = 1000;
 
         private readonly IClock _clock;
-        private readonly EdgeRing _ring;
+        private readonly EdgeInbox _ring;
         private readonly CriticalSection _section;
         private readonly FaultLog _faults;
         private readonly object _postGate = new object();
@@ -60,6 +60,7 @@ namespace NanoIrq
         private bool[] _targetArmed = new bool[4];
         private uint[] _targetDeadline = new uint[4];
         private int[] _targetStalledPoll = new int[4];
+        private int _targetCount;
         private int _pollNumber;
         private int _dispatching;
         private int _running;
@@ -104,7 +105,7 @@ namespace NanoIrq
             }
 
             _clock = clock;
-            _ring = new EdgeRing(ringCapacity, OverflowPolicy.Reject);
+            _ring = new EdgeInbox(ringCapacity);
             _faults = new FaultLog(faultCapacity);
             _section = new CriticalSection(clock);
             _section.Released = Wake;
@@ -422,6 +423,7 @@ namespace NanoIrq
                 _targets[free] = target;
                 _targetArmed[free] = false;
                 _targetStalledPoll[free] = -1;
+                _targetCount++;
             }
 
             Wake();
@@ -438,6 +440,7 @@ namespace NanoIrq
                     {
                         _targets[i] = null;
                         _targetArmed[i] = false;
+                        _targetCount--;
                         return true;
                     }
                 }
@@ -663,24 +666,31 @@ namespace NanoIrq
             _faults.Record(source, error, timeMicros);
         }
 
+        // Under the post lock. Fields of IrqPin, Irq and CriticalSection are read directly: a property is a call on the
+        // interpreter, and this runs once per edge.
         private bool PostLocked(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
             IrqPin p = pin >= 0 && pin <= MaxPin ? _pins[pin] : null;
-            Irq irq = p == null ? null : p.CurrentIrq;
-            if (irq == null || irq.IsDisposed)
+            Irq irq = p == null ? null : p._irq;
+            if (irq == null || irq._disposed != 0)
             {
                 _unrouted++;
                 return false;
             }
 
-            bool stored = _ring.TryWrite(pin, level, timeMicros, sequence, stampIsLate);
-            irq.NotePosted(stored);
-            if (stored && _dispatching == 0 && _section.IsHeld)
+            irq._seen++;
+            if (!_ring.Write(pin, level, timeMicros, sequence, stampIsLate))
+            {
+                irq._dropped++;
+                return false;
+            }
+
+            if (_dispatching == 0 && _section._taken != 0)
             {
                 _section.NoteEdgeWaiting();
             }
 
-            return stored;
+            return true;
         }
 
         private int PollHeld()
@@ -694,17 +704,26 @@ namespace NanoIrq
 
             uint now = _clock.NowMicros;
             Irq[] irqs = _irqs;
+            bool deadlines = false;
             for (int i = 0; i < irqs.Length; i++)
             {
-                if (irqs[i] != null)
+                Irq irq = irqs[i];
+                if (irq != null)
                 {
-                    irqs[i].Prepare(now);
+                    if (irq._rearm != 0 || (irq._enabled == 0 && irq._levelArmed))
+                    {
+                        irq.Prepare(now);
+                    }
+
+                    deadlines = deadlines || irq._filterArmed || irq._levelArmed;
                 }
             }
 
-            RefreshTargets();
-            int edgesLeft = _ring.Count;
-            int handled;
+            if (_targetCount > 0)
+            {
+                RefreshTargets();
+                deadlines = true;
+            }
 
             // The record every edge of this poll is read into and lent to filters and handlers; a Poll called from a
             // handler (nested) gets its own, so that it does not overwrite the record the outer handler holds.
@@ -712,28 +731,72 @@ namespace NanoIrq
             _pollDepth++;
             try
             {
-                handled = DeliverHeld(edge, edgesLeft, now, poll);
+                return Deliver(edge, _ring.Count, deadlines, now, poll);
             }
             finally
             {
                 _pollDepth--;
             }
+        }
+
+        // Takes the edgesLeft queued edges in order; before each, services every deadline due at or before its time
+        // (and by now); at the end, every deadline due by now. Returns how many edges and deadlines it handled.
+        private int Deliver(EdgeRecord edge, int edgesLeft, bool deadlines, uint now, int poll)
+        {
+            int handled = 0;
+            while (edgesLeft > 0 && _ring.Read(edge))
+            {
+                edgesLeft--;
+                if (deadlines)
+                {
+                    handled += ServiceDue(edge._time, now, poll);
+                }
+
+                handled++;
+                int pin = edge._pin;
+                if (_stale[pin] > 0)
+                {
+                    // _stale changes only under the dispatch gate (Unregister, and here).
+                    _stale[pin]--;
+                    _discarded++;
+                    continue;
+                }
+
+                IrqPin p = _pins[pin];
+                Irq irq = p == null ? null : p._irq;
+                if (irq == null)
+                {
+                    continue;
+                }
+
+                if (irq._disposed != 0)
+                {
+                    // Disposed by another thread whose Unregister waits for this poll: write the edge off now, so that
+                    // Unregister does not count it again as still queued (that would discard the reopened pin's edge).
+                    irq.WriteOffOne();
+                    _discarded++;
+                    continue;
+                }
+
+                irq.Dispatch(edge, now);
+                deadlines = deadlines || irq._filterArmed || irq._levelArmed;
+            }
+
+            if (deadlines)
+            {
+                handled += ServiceDue(now, now, poll);
+            }
 
             return handled;
         }
 
-        private int DeliverHeld(EdgeRecord edge, int edgesLeft, uint now, int poll)
+        // Services, earliest first, every Irq deadline (filter timeouts, level repeats) and target deadline that is due
+        // by now and at or before limit. Returns how many it serviced.
+        private int ServiceDue(uint limit, uint now, int poll)
         {
-            int handled = 0;
+            int serviced = 0;
             while (true)
             {
-                bool haveEdge = false;
-                if (edgesLeft > 0)
-                {
-                    haveEdge = _ring.TryPeek(edge);
-                }
-
-                // Earliest due deadline: Irqs (filters, level repeats) first, then targets.
                 Irq[] irqs = _irqs;
                 int bestIrq = -1;
                 int bestTarget = -1;
@@ -741,17 +804,30 @@ namespace NanoIrq
                 for (int i = 0; i < irqs.Length; i++)
                 {
                     Irq irq = irqs[i];
-                    uint d;
-                    if (irq != null && irq.TryGetDue(now, poll, out d) && (bestIrq < 0 || Ticks.IsBefore(d, best)))
+                    if (irq == null)
+                    {
+                        continue;
+                    }
+
+                    if (irq._filterArmed && irq._filterStalledPoll != poll && Ticks.Diff(now, irq._filterDeadline) >= 0
+                        && Ticks.Diff(limit, irq._filterDeadline) >= 0 && (bestIrq < 0 || Ticks.IsBefore(irq._filterDeadline, best)))
                     {
                         bestIrq = i;
-                        best = d;
+                        best = irq._filterDeadline;
+                    }
+
+                    if (irq._levelArmed && Ticks.Diff(now, irq._levelDeadline) >= 0
+                        && Ticks.Diff(limit, irq._levelDeadline) >= 0 && (bestIrq < 0 || Ticks.IsBefore(irq._levelDeadline, best)))
+                    {
+                        bestIrq = i;
+                        best = irq._levelDeadline;
                     }
                 }
 
                 for (int i = 0; i < _targets.Length; i++)
                 {
                     if (_targets[i] != null && _targetArmed[i] && _targetStalledPoll[i] != poll && Ticks.Diff(now, _targetDeadline[i]) >= 0
+                        && Ticks.Diff(limit, _targetDeadline[i]) >= 0
                         && ((bestIrq < 0 && bestTarget < 0) || Ticks.IsBefore(_targetDeadline[i], best)))
                     {
                         bestTarget = i;
@@ -760,64 +836,21 @@ namespace NanoIrq
                     }
                 }
 
-                bool haveDeadline = bestIrq >= 0 || bestTarget >= 0;
-                if (!haveEdge && !haveDeadline)
+                if (bestTarget >= 0)
                 {
-                    break;
+                    ServiceTarget(bestTarget, now, poll);
                 }
-
-                if (haveDeadline && (!haveEdge || Ticks.Diff(edge._time, best) >= 0))
+                else if (bestIrq >= 0)
                 {
-                    if (bestTarget >= 0)
-                    {
-                        ServiceTarget(bestTarget, now, poll);
-                    }
-                    else
-                    {
-                        irqs[bestIrq].Service(best, now, poll);
-                    }
+                    irqs[bestIrq].Service(best, now, poll);
                 }
                 else
                 {
-                    _ring.TryRead(edge);
-                    edgesLeft--;
-                    TakeEdge(edge, now);
+                    return serviced;
                 }
 
-                handled++;
+                serviced++;
             }
-
-            return handled;
-        }
-
-        private void TakeEdge(EdgeRecord edge, uint now)
-        {
-            // _stale changes only under the dispatch gate (Unregister, and here inside Poll).
-            int pin = edge._pin;
-            if (_stale[pin] > 0)
-            {
-                _stale[pin]--;
-                _discarded++;
-                return;
-            }
-
-            IrqPin p = _pins[pin];
-            Irq irq = p == null ? null : p.CurrentIrq;
-            if (irq == null)
-            {
-                return;
-            }
-
-            if (irq.IsDisposed)
-            {
-                // Disposed by another thread whose Unregister waits for this poll: write the edge off now, so that
-                // Unregister does not count it again as still queued (that would discard the reopened pin's edge).
-                irq.WriteOffOne();
-                _discarded++;
-                return;
-            }
-
-            irq.Dispatch(edge, now);
         }
 
         private void ServiceTarget(int index, uint now, int poll)

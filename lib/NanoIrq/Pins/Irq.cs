@@ -40,15 +40,15 @@ namespace NanoIrq
         private readonly int _levelRepeatMicros;
 
         private int _trigger;
-        private int _enabled = 1;
-        private int _disposed;
-        private int _rearm = 1;
+        internal int _enabled = 1;
+        internal int _disposed;
+        internal int _rearm = 1;
         private IrqFlags _flags;
         private HandlerProbe _probe;
 
         // Written under the dispatcher's post lock (source side).
-        private int _seen;
-        private int _dropped;
+        internal int _seen;
+        internal int _dropped;
 
         // Written under the dispatch gate: by Dispose (both locks) and by the dispatcher for edges taken mid-Dispose.
         private int _discarded;
@@ -65,11 +65,14 @@ namespace NanoIrq
         private int _faults;
         private uint _lastSequence;
         private bool _level;
-        private bool _levelArmed;
-        private uint _levelDeadline;
-        private bool _filterArmed;
-        private uint _filterDeadline;
-        private int _filterStalledPoll = -1;
+        internal bool _levelArmed;
+        internal uint _levelDeadline;
+        internal bool _filterArmed;
+        internal uint _filterDeadline;
+        internal int _filterStalledPoll = -1;
+
+        // The dispatcher's clock reading of the Feed or Tick in progress: the time faults of filtered edges are stamped with.
+        private uint _now;
 
         internal Irq(IrqDispatcher dispatcher, IrqPin pin, IrqHandler handler, IrqTrigger trigger, IrqOptions options, bool level)
         {
@@ -331,15 +334,6 @@ namespace NanoIrq
             }
         }
 
-        internal void NotePosted(bool stored)
-        {
-            _seen++;
-            if (!stored)
-            {
-                _dropped++;
-            }
-        }
-
         /// <summary>Dispatcher thread, start of each poll: applies Enable/Trigger changes made by other threads.</summary>
         internal void Prepare(uint now)
         {
@@ -403,27 +397,9 @@ namespace NanoIrq
             }
 
             _held++;
+            _now = now;
             _filter.Feed(edge, _sink);
             RefreshFilterDeadline();
-        }
-
-        internal bool TryGetDue(uint now, int poll, out uint deadline)
-        {
-            bool found = false;
-            deadline = 0;
-            if (_filterArmed && _filterStalledPoll != poll && Ticks.Diff(now, _filterDeadline) >= 0)
-            {
-                deadline = _filterDeadline;
-                found = true;
-            }
-
-            if (_levelArmed && Ticks.Diff(now, _levelDeadline) >= 0 && (!found || Ticks.IsBefore(_levelDeadline, deadline)))
-            {
-                deadline = _levelDeadline;
-                found = true;
-            }
-
-            return found;
         }
 
         internal bool TryGetNextDeadline(out uint deadline)
@@ -450,6 +426,7 @@ namespace NanoIrq
         {
             if (_filterArmed && _filterStalledPoll != poll && _filterDeadline == deadline)
             {
+                _now = now;
                 _filter.Tick(deadline, _sink);
                 RefreshFilterDeadline();
                 if (_filterArmed && Ticks.Diff(_filterDeadline, deadline) <= 0)
@@ -495,7 +472,7 @@ namespace NanoIrq
                 return;
             }
 
-            Select(edge, _dispatcher.Clock.NowMicros);
+            Select(edge, _now);
         }
 
         private void Select(EdgeRecord edge, uint now)
@@ -521,7 +498,7 @@ namespace NanoIrq
                 flags |= IrqFlags.Falling;
             }
 
-            if (entering && LevelWatched(edge._level))
+            if (entering && (trigger & (edge._level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0)
             {
                 flags |= edge._level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
                 _levelArmed = true;

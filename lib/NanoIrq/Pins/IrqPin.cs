@@ -21,7 +21,7 @@ namespace NanoIrq
         // this, then the source's own lock. Never held while calling into the dispatcher (whose gate may be held by a
         // handler that disarms here).
         private readonly object _hardGate = new object();
-        private Irq _irq;
+        internal Irq _irq; // read by the dispatcher once per edge
         private bool _open;
 
         // The interrupt-time action of the current Irq (IrqOptions.Hard), null when it has none. Under _hardGate.

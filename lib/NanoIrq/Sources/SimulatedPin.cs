@@ -11,6 +11,9 @@ namespace NanoIrq
     public sealed class SimulatedPin
     {
         private readonly SimulatedEdgeSource _source;
+        private readonly IrqDispatcher _dispatcher;
+        private readonly IClock _clock;
+        private readonly int _number;
         private bool _level;
         private bool _driven;
         private bool _open;
@@ -19,11 +22,16 @@ namespace NanoIrq
         internal SimulatedPin(SimulatedEdgeSource source, int number)
         {
             _source = source;
-            Number = number;
+            _dispatcher = source.Dispatcher;
+            _clock = _dispatcher.Clock;
+            _number = number;
         }
 
         /// <summary>GPIO number of this virtual pin.</summary>
-        public int Number { get; private set; }
+        public int Number
+        {
+            get { return _number; }
+        }
 
         /// <summary>Current physical level: true for high.</summary>
         public bool Level
@@ -63,8 +71,7 @@ namespace NanoIrq
             }
 
             _sequence = unchecked(_sequence + 1);
-            IrqDispatcher dispatcher = _source.Dispatcher;
-            dispatcher.Post(Number, level, dispatcher.Clock.NowMicros, _sequence, false);
+            _dispatcher.Post(_number, level, _clock.NowMicros, _sequence, false);
             return true;
         }
 

@@ -30,7 +30,7 @@ namespace NanoIrq
         // right after taking and cleared right before freeing. Only the holder changes _depth. The holder is known by
         // its Thread object, not by ManagedThreadId: on nanoCLR every thread the runtime starts itself (the main
         // thread, Timer callbacks, GPIO and other native events) reports ManagedThreadId 0, so ids would confuse them.
-        private int _taken;
+        internal int _taken; // read by the dispatcher once per posted edge
         private Thread _holder;
         private int _depth;
         private int _waiters;

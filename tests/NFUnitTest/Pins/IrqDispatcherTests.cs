@@ -17,16 +17,16 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
-            Assert.AreEqual(0, b.Dispatcher.Poll(), "Poll delivers nothing while the section is held");
+            Assert.AreEqual(0, b.Dispatcher.Poll(), "held: nothing");
             Assert.AreEqual(0, b.Log.Count, "no handler ran");
-            Assert.AreEqual(3, cs.EdgesWaited, "three edges waited");
-            Assert.AreEqual(3, b.Dispatcher.RingCount, "queued; not lost");
+            Assert.AreEqual(3, cs.EdgesWaited, "three waited");
+            Assert.AreEqual(3, b.Dispatcher.RingCount, "still queued");
             cs.Restore(key);
-            Assert.AreEqual(3, b.Dispatcher.Poll(), "all three after Restore");
+            Assert.AreEqual(3, b.Dispatcher.Poll(), "three after Restore");
             Assert.AreEqual(3, b.Log.Count, "delivered");
-            Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "in order: #1");
+            Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "#1 first");
             Assert.AreEqual(3u, b.Log.Edges[2].Sequence, "#3 last");
-            Assert.AreEqual(1010u, b.Log.Edges[0].TimeMicros, "with their original time stamps");
+            Assert.AreEqual(1010u, b.Log.Edges[0].TimeMicros, "stamp kept");
             Assert.AreEqual(0, irq.Dropped, "nothing dropped");
         }
 
@@ -39,10 +39,10 @@ namespace NFUnitTest.Pins
             Irq follower = b.Attach(5, IrqTrigger.Both);
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Dispatcher.CriticalSection.EdgesWaited, "the dispatcher's own hold is not a user's hold");
-            Assert.AreEqual(0, follower.Delivered, "an edge posted during a poll waits for the next one");
+            Assert.AreEqual(0, b.Dispatcher.CriticalSection.EdgesWaited, "own hold not counted");
+            Assert.AreEqual(0, follower.Delivered, "waits for next poll");
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, follower.Delivered, "delivered by the next poll");
+            Assert.AreEqual(1, follower.Delivered, "next poll delivers");
         }
 
         [TestMethod]
@@ -56,12 +56,12 @@ namespace NFUnitTest.Pins
             }
 
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, irq.Delivered, "the two edges that fit");
-            Assert.AreEqual(3, irq.Dropped, "three refused; attributed to the pin");
+            Assert.AreEqual(2, irq.Delivered, "two delivered");
+            Assert.AreEqual(3, irq.Dropped, "three dropped");
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(6u, b.Log.Edges[2].Sequence, "#6 follows #2: a gap of three");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "6 = 3 + 0 + 3 + 0");
+            Assert.AreEqual(6u, b.Log.Edges[2].Sequence, "#6 third");
+            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -76,19 +76,19 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 0);
             b.Drive(4, true, 20);
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "bouncing: nothing yet");
-            Assert.AreEqual(5, irq.Filtered, "all five held by the filter");
+            Assert.AreEqual(0, b.Log.Count, "nothing yet");
+            Assert.AreEqual(5, irq.Filtered, "five filtered");
             b.Clock.Advance(999);
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "quiet for 999 µs only");
+            Assert.AreEqual(0, b.Log.Count, "999 µs quiet");
             b.Clock.Advance(1);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "one clean edge after 1000 µs of quiet");
-            Assert.IsTrue(b.Log.Edges[0].Level, "the final level; high");
-            Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "the last raw edge; #5");
-            Assert.AreEqual((int)IrqFlags.Rising, (int)b.Log.Flags[0], "selected as Rising");
-            Assert.AreEqual(4, irq.Filtered, "four swallowed");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "5 = 1 + 4");
+            Assert.AreEqual(1, b.Log.Count, "one edge");
+            Assert.IsTrue(b.Log.Edges[0].Level, "high");
+            Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "#5");
+            Assert.AreEqual((int)IrqFlags.Rising, (int)b.Log.Flags[0], "Rising");
+            Assert.AreEqual(4, irq.Filtered, "four filtered");
+            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -101,9 +101,9 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 500);
             b.Clock.Advance(500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "two separate presses; each after its own quiet time; in one poll");
-            Assert.IsTrue(b.Log.Edges[0].Level, "the rising edge first: its deadline (1110) comes before the falling edge (1510)");
-            Assert.IsFalse(b.Log.Edges[1].Level, "then the falling edge");
+            Assert.AreEqual(2, b.Log.Count, "two edges");
+            Assert.IsTrue(b.Log.Edges[0].Level, "rising first");
+            Assert.IsFalse(b.Log.Edges[1].Level, "then falling");
         }
 
         [TestMethod]
@@ -122,12 +122,12 @@ namespace NFUnitTest.Pins
             b.Clock.Advance(200);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, target.Served, "served once");
-            Assert.AreEqual(2000u, target.ServedAt, "with the clock's time");
-            Assert.AreEqual(2, count, "both edges");
-            Assert.AreEqual(1200, order[0], "edge at 1200 before the 1500 deadline");
-            Assert.AreEqual(1800, order[1], "edge at 1800 after it");
+            Assert.AreEqual(2000u, target.ServedAt, "clock time");
+            Assert.AreEqual(2, count, "two edges");
+            Assert.AreEqual(1200, order[0], "1200 first");
+            Assert.AreEqual(1800, order[1], "1800 last");
             Assert.IsTrue(b.Dispatcher.Detach(target), "detached");
-            Assert.IsFalse(b.Dispatcher.Detach(target), "not attached twice");
+            Assert.IsFalse(b.Dispatcher.Detach(target), "not attached");
         }
 
         [TestMethod]
@@ -141,12 +141,12 @@ namespace NFUnitTest.Pins
             batch[2] = new EdgeRecord(4, true, 107, 3, false);
             batch[3] = new EdgeRecord(4, false, 109, 4, false);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => b.Dispatcher.PostBatch(batch, 2, 3), "range past the end");
-            Assert.AreEqual(0, irq.EdgesSeen, "nothing queued by a refused batch");
-            Assert.AreEqual(3, b.Dispatcher.PostBatch(batch, 0, 4), "three fit the ring");
+            Assert.AreEqual(0, irq.EdgesSeen, "nothing queued");
+            Assert.AreEqual(3, b.Dispatcher.PostBatch(batch, 0, 4), "three fit");
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, irq.Delivered, "delivered with their interrupt-time stamps");
+            Assert.AreEqual(3, irq.Delivered, "three delivered");
             Assert.AreEqual(103u, b.Log.Edges[1].TimeMicros, "stamp kept");
-            Assert.AreEqual(1, irq.Dropped, "the fourth was dropped and counted");
+            Assert.AreEqual(1, irq.Dropped, "one dropped");
         }
 
         [TestMethod]

@@ -20,29 +20,29 @@ namespace NFUnitTest.Pins
             IrqBench b = new IrqBench();
             Irq irq = AttachLevel(b, IrqTrigger.HighLevel, 1000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "low at start: nothing");
+            Assert.AreEqual(0, b.Log.Count, "nothing while low");
             b.Drive(4, true, 100);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "entering high fires once");
+            Assert.AreEqual(1, b.Log.Count, "fires once");
             Assert.AreEqual((int)IrqFlags.HighLevel, (int)b.Log.Flags[0], "HighLevel flag");
-            Assert.AreEqual(1, irq.Delivered, "the entering edge counts as delivered");
+            Assert.AreEqual(1, irq.Delivered, "delivered");
             b.Clock.Advance(999);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "not yet: 999 µs");
+            Assert.AreEqual(1, b.Log.Count, "not yet");
             b.Clock.Advance(1);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "repeat at exactly +1000 µs");
-            Assert.AreEqual(2100u, b.Log.Edges[1].TimeMicros, "the repeat carries its due time");
-            Assert.AreEqual(1u, b.Log.Edges[1].Sequence, "and the sequence of the edge that entered the level");
+            Assert.AreEqual(2, b.Log.Count, "repeat");
+            Assert.AreEqual(2100u, b.Log.Edges[1].TimeMicros, "due time");
+            Assert.AreEqual(1u, b.Log.Edges[1].Sequence, "entry sequence");
             b.Clock.Advance(1000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, b.Log.Count, "again at +2000 µs");
+            Assert.AreEqual(3, b.Log.Count, "second repeat");
             Assert.AreEqual(2, irq.LevelCalls, "two repeats");
             b.Drive(4, false, 10);
             b.Clock.Advance(5000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, b.Log.Count, "leaving the level stops the repeats; the falling edge is not selected");
-            Assert.AreEqual(1, irq.Filtered, "the falling edge is counted as filtered");
+            Assert.AreEqual(3, b.Log.Count, "repeats stop");
+            Assert.AreEqual(1, irq.Filtered, "falling filtered");
         }
 
         [TestMethod]
@@ -51,12 +51,12 @@ namespace NFUnitTest.Pins
             IrqBench b = new IrqBench();
             Irq irq = AttachLevel(b, IrqTrigger.LowLevel, 500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "low already: fires at once");
+            Assert.AreEqual(1, b.Log.Count, "fires at once");
             Assert.AreEqual((int)IrqFlags.LowLevel, (int)b.Log.Flags[0], "LowLevel flag");
-            Assert.AreEqual(1, irq.LevelCalls, "a level call; not an edge");
+            Assert.AreEqual(1, irq.LevelCalls, "level call");
             b.Clock.Advance(500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "repeat after 500 µs");
+            Assert.AreEqual(2, b.Log.Count, "repeat");
         }
 
         [TestMethod]
@@ -68,14 +68,14 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             b.Clock.Advance(3500);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "3.5 periods late: one call; not three");
-            Assert.AreEqual(2000u, b.Log.Edges[1].TimeMicros, "the first missed due time (1000 + 1000)");
+            Assert.AreEqual(2, b.Log.Count, "one call");
+            Assert.AreEqual(2000u, b.Log.Edges[1].TimeMicros, "first missed due time");
             b.Clock.Advance(499);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "next due at 5000; not before");
+            Assert.AreEqual(2, b.Log.Count, "not yet");
             b.Clock.Advance(1);
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, b.Log.Count, "due at 5000 on the original grid");
+            Assert.AreEqual(3, b.Log.Count, "repeat");
             Assert.AreEqual(5000u, b.Log.Edges[2].TimeMicros, "grid time");
         }
 
@@ -100,11 +100,11 @@ namespace NFUnitTest.Pins
             irq.Disable();
             b.Clock.Advance(3000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "no repeats while disabled");
+            Assert.AreEqual(1, b.Log.Count, "none while disabled");
             irq.Enable();
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "the level still holds: fires at once on Enable");
-            Assert.AreEqual(4000u, b.Log.Edges[1].TimeMicros, "at the poll's time");
+            Assert.AreEqual(2, b.Log.Count, "fires on Enable");
+            Assert.AreEqual(4000u, b.Log.Edges[1].TimeMicros, "poll time");
         }
 
         [TestMethod]
@@ -116,12 +116,12 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             irq.Trigger = IrqTrigger.Rising | IrqTrigger.HighLevel;
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "edge; then the level at the next poll");
+            Assert.AreEqual(2, b.Log.Count, "edge then level");
             Assert.AreEqual((int)IrqFlags.HighLevel, (int)b.Log.Flags[1], "HighLevel");
             irq.Trigger = IrqTrigger.Rising;
             b.Clock.Advance(5000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, b.Log.Count, "removing the level trigger stops the repeats");
+            Assert.AreEqual(2, b.Log.Count, "repeats stop");
         }
 
         [TestMethod]
@@ -139,8 +139,8 @@ namespace NFUnitTest.Pins
                 b.Dispatcher.Poll();
             }
 
-            Assert.AreEqual(9, b.Log.Count, "entry plus one repeat per period; across 2^32");
-            Assert.AreEqual(0x00000F40u, b.Log.Edges[8].TimeMicros, "8000 µs after 0xFFFFF000 wraps to 0xF40");
+            Assert.AreEqual(9, b.Log.Count, "nine calls");
+            Assert.AreEqual(0x00000F40u, b.Log.Edges[8].TimeMicros, "wrapped time");
         }
 
         [TestMethod]
@@ -152,7 +152,7 @@ namespace NFUnitTest.Pins
         {
             IrqOptions options = new IrqOptions();
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => options.LevelRepeatMicros = micros, micros.ToString() + " µs");
-            Assert.AreEqual(IrqOptions.DefaultLevelRepeatMicros, options.LevelRepeatMicros, "the default is kept");
+            Assert.AreEqual(IrqOptions.DefaultLevelRepeatMicros, options.LevelRepeatMicros, "unchanged");
         }
     }
 }

@@ -17,14 +17,14 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "nothing delivered while disabled");
-            Assert.AreEqual(2, irq.DisabledSkipped, "both edges counted");
+            Assert.AreEqual(0, b.Log.Count, "none delivered");
+            Assert.AreEqual(2, irq.DisabledSkipped, "both skipped");
             irq.Enable();
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "delivered again after Enable");
-            Assert.AreEqual(3u, b.Log.Edges[0].Sequence, "#3: the gap shows the two skipped edges");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "every edge accounted for");
+            Assert.AreEqual(1, b.Log.Count, "delivered after Enable");
+            Assert.AreEqual(3u, b.Log.Edges[0].Sequence, "#3");
+            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -35,7 +35,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             irq.Disable();
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "queued before Disable; dispatched after: not delivered");
+            Assert.AreEqual(0, b.Log.Count, "not delivered");
             Assert.AreEqual(1, irq.DisabledSkipped, "counted");
         }
 
@@ -47,15 +47,15 @@ namespace NFUnitTest.Pins
             Irq irq = b.Attach(4, IrqTrigger.Falling);
             b.Clock.Advance(250);
             irq.Invoke();
-            Assert.AreEqual(1, b.Log.Count, "called at once; no Poll needed");
+            Assert.AreEqual(1, b.Log.Count, "called at once");
             Assert.AreEqual((int)IrqFlags.Manual, (int)b.Log.Flags[0], "Manual flag");
-            Assert.IsTrue(b.Log.Edges[0].Level, "carries the pin's current level");
-            Assert.AreEqual(1250u, b.Log.Edges[0].TimeMicros, "stamped with the clock");
-            Assert.AreEqual(1, irq.Invoked, "counted as invoked");
-            Assert.AreEqual(0, irq.Delivered, "not counted as an edge");
+            Assert.IsTrue(b.Log.Edges[0].Level, "pin level");
+            Assert.AreEqual(1250u, b.Log.Edges[0].TimeMicros, "clock stamp");
+            Assert.AreEqual(1, irq.Invoked, "Invoked");
+            Assert.AreEqual(0, irq.Delivered, "not an edge");
             irq.Disable();
             irq.Invoke();
-            Assert.AreEqual(2, b.Log.Count, "Invoke works while disabled");
+            Assert.AreEqual(2, b.Log.Count, "Invoke while disabled");
         }
 
         [TestMethod]
@@ -69,17 +69,17 @@ namespace NFUnitTest.Pins
             irq.Dispose();
             Assert.IsTrue(irq.IsDisposed, "disposed");
             Assert.IsFalse(irq.IsEnabled, "not enabled");
-            Assert.IsFalse(pin.IsOpen, "the pin is released with its Irq");
-            Assert.IsFalse(b.Sim.Pin(4).IsOpen, "the source no longer reports the pin");
+            Assert.IsFalse(pin.IsOpen, "pin released");
+            Assert.IsFalse(b.Sim.Pin(4).IsOpen, "source released");
             b.Dispatcher.Poll();
-            Assert.AreEqual(0, b.Log.Count, "an edge queued before Dispose is not delivered after it");
+            Assert.AreEqual(0, b.Log.Count, "not delivered");
             IrqPin again = new IrqPin(b.Sim, 4);
             Irq second = again.Irq(b.Log.Handle, IrqTrigger.Both);
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "the reopened pin works");
-            Assert.AreSame(second, b.Log.Irqs[0], "delivered to the new Irq");
-            Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "sequence restarts at 1 for the reopened pin");
+            Assert.AreEqual(1, b.Log.Count, "reopened works");
+            Assert.AreSame(second, b.Log.Irqs[0], "new Irq");
+            Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "sequence restarts");
         }
 
         [TestMethod]
@@ -90,22 +90,22 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
-            Assert.AreEqual(3, first.Queued, "three edges wait in the ring");
+            Assert.AreEqual(3, first.Queued, "three queued");
             first.Dispose();
-            Assert.AreEqual(3, first.Discarded, "what was queued is written off at Dispose");
-            Assert.AreEqual(0, first.Queued, "nothing left queued for the disposed Irq");
-            Assert.AreEqual(first.EdgesSeen, first.Delivered + first.Filtered + first.Dropped + first.DisabledSkipped + first.Discarded, "3 = 0 + 0 + 0 + 0 + 3");
+            Assert.AreEqual(3, first.Discarded, "three discarded");
+            Assert.AreEqual(0, first.Queued, "none queued");
+            Assert.AreEqual(first.EdgesSeen, first.Delivered + first.Filtered + first.Dropped + first.DisabledSkipped + first.Discarded, "all accounted");
 
             // Reopened before the dispatcher's next Poll: the old edges are still in the ring.
             Irq second = b.Attach(4, IrqTrigger.Both);
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, b.Log.Count, "only the new Irq's own edge is delivered");
-            Assert.AreSame(second, b.Log.Irqs[0], "to the new Irq");
-            Assert.IsFalse(b.Log.Edges[0].Level, "its edge; the falling one driven after reopening");
-            Assert.AreEqual(1, second.Delivered, "the new Irq counts one");
-            Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "the old edges are not counted against it");
-            Assert.AreEqual(3, b.Dispatcher.Discarded, "the dispatcher took three stale edges out of the ring");
+            Assert.AreEqual(1, b.Log.Count, "one delivered");
+            Assert.AreSame(second, b.Log.Irqs[0], "new Irq");
+            Assert.IsFalse(b.Log.Edges[0].Level, "its own edge");
+            Assert.AreEqual(1, second.Delivered, "one delivered");
+            Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "old edges not counted");
+            Assert.AreEqual(3, b.Dispatcher.Discarded, "three discarded");
             Assert.AreEqual(0, b.Dispatcher.RingCount, "ring empty");
         }
 
@@ -128,13 +128,13 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, first.Discarded, "first: one");
             Assert.AreEqual(2, second.Discarded, "second: two");
-            Assert.AreEqual(3, b.Dispatcher.Discarded, "three stale edges in all");
-            Assert.AreEqual(2, b.Log.Count, "GPIO 5's edge and the third Irq's rising edge");
-            Assert.AreSame(other, b.Log.Irqs[0], "GPIO 5 is untouched");
-            Assert.AreSame(third, b.Log.Irqs[1], "then the third Irq");
+            Assert.AreEqual(3, b.Dispatcher.Discarded, "three discarded");
+            Assert.AreEqual(2, b.Log.Count, "two delivered");
+            Assert.AreSame(other, b.Log.Irqs[0], "GPIO 5 first");
+            Assert.AreSame(third, b.Log.Irqs[1], "third Irq");
             Assert.AreEqual(1, third.Delivered, "rising delivered");
-            Assert.AreEqual(1, third.Filtered, "falling not selected");
-            Assert.AreEqual(third.EdgesSeen, third.Delivered + third.Filtered + third.Dropped + third.DisabledSkipped + third.Discarded, "2 = 1 + 1");
+            Assert.AreEqual(1, third.Filtered, "falling filtered");
+            Assert.AreEqual(third.EdgesSeen, third.Delivered + third.Filtered + third.Dropped + third.DisabledSkipped + third.Discarded, "all accounted");
         }
 
         [TestMethod]
@@ -145,8 +145,8 @@ namespace NFUnitTest.Pins
             Irq irq = pin.Irq(b.Log.Handle, IrqTrigger.Both);
             pin.Dispose();
             pin.Dispose();
-            Assert.IsTrue(irq.IsDisposed, "the Irq goes with its pin");
-            Assert.ThrowsException(typeof(ObjectDisposedException), () => pin.Irq(b.Log.Handle, IrqTrigger.Both), "a closed pin takes no Irq");
+            Assert.IsTrue(irq.IsDisposed, "Irq disposed");
+            Assert.ThrowsException(typeof(ObjectDisposedException), () => pin.Irq(b.Log.Handle, IrqTrigger.Both), "closed pin");
         }
 
         [TestMethod]
@@ -159,7 +159,7 @@ namespace NFUnitTest.Pins
             Assert.ThrowsException(typeof(ObjectDisposedException), () => irq.Invoke(), "Invoke after Dispose");
             Assert.ThrowsException(typeof(ObjectDisposedException), () => irq.Trigger = IrqTrigger.Rising, "Trigger after Dispose");
             irq.Disable();
-            Assert.IsFalse(irq.IsEnabled, "Disable after Dispose is a harmless no-op");
+            Assert.IsFalse(irq.IsEnabled, "Disable no-op");
         }
 
         [TestMethod]
@@ -169,7 +169,7 @@ namespace NFUnitTest.Pins
             IrqPin pin = new IrqPin(b.Sim, 4);
             Irq first = pin.Irq(b.Log.Handle, IrqTrigger.Both);
             Assert.ThrowsException(typeof(InvalidOperationException), () => pin.Irq(b.Log.Handle, IrqTrigger.Rising), "one Irq per pin");
-            Assert.AreSame(first, pin.CurrentIrq, "the first Irq stays");
+            Assert.AreSame(first, pin.CurrentIrq, "first stays");
         }
     }
 }

@@ -41,8 +41,8 @@ namespace NFUnitTest.Scheduling
             Assert.ThrowsException(typeof(ArgumentNullException), () => new Scheduler(4, new FakeClock(), null), "null fault log");
             Scheduler s = new Scheduler(4, new FakeClock());
             Assert.ThrowsException(typeof(ArgumentNullException), () => s.Schedule(null, 1), "null callback");
-            Assert.AreEqual(0, s.Pending, "nothing queued");
-            Assert.AreEqual(0, s.Scheduled, "nothing counted");
+            Assert.AreEqual(0, s.Pending, "none pending");
+            Assert.AreEqual(0, s.Scheduled, "none scheduled");
         }
 
         [TestMethod]
@@ -74,7 +74,7 @@ namespace NFUnitTest.Scheduling
             Assert.AreEqual(2, s.Scheduled, "scheduled");
             Assert.AreEqual(2, s.HighWater, "high water");
             s.RunPending();
-            Assert.AreEqual(3, s_sum, "the rejected callback never ran");
+            Assert.AreEqual(3, s_sum, "rejected not run");
         }
 
         [TestMethod]
@@ -84,9 +84,9 @@ namespace NFUnitTest.Scheduling
             s.ThrowWhenFull = true;
             ScheduledCallback add = Add;
             s.Schedule(add, 1);
-            Assert.ThrowsException(typeof(InvalidOperationException), () => s.Schedule(add, 2), "full queue throws");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => s.Schedule(add, 2), "full throws");
             Assert.AreEqual(1, s.Rejected, "counted");
-            Assert.AreEqual(1, s.Pending, "queue unchanged");
+            Assert.AreEqual(1, s.Pending, "pending unchanged");
         }
 
         [TestMethod]
@@ -102,14 +102,14 @@ namespace NFUnitTest.Scheduling
             s.Schedule(fail, "boom");
             s.Schedule(append, "y");
             Assert.AreEqual(3, s.RunPending(), "all three ran");
-            Assert.AreEqual("xy", s_order, "the one after the failure ran");
-            Assert.AreSame(log, s.Faults, "the given fault log");
+            Assert.AreEqual("xy", s_order, "ran after failure");
+            Assert.AreSame(log, s.Faults, "given log");
             Assert.AreEqual(1, log.Count, "one fault");
             Fault f;
             Assert.IsTrue(log.TryRead(out f), "read fault");
-            Assert.AreSame(fail, f.Source, "source is the callback");
-            Assert.IsInstanceOfType(f.Error, typeof(InvalidOperationException), "the exception kept");
-            Assert.AreEqual(1234u, f.TimeMicros, "time from the clock");
+            Assert.AreSame(fail, f.Source, "source");
+            Assert.IsInstanceOfType(f.Error, typeof(InvalidOperationException), "exception kept");
+            Assert.AreEqual(1234u, f.TimeMicros, "clock time");
         }
 
         [TestMethod]
@@ -124,9 +124,9 @@ namespace NFUnitTest.Scheduling
                 s.Schedule(again, null);
             };
             s.Schedule(again, null);
-            Assert.AreEqual(1, s.RunPending(), "only what was pending at the start");
+            Assert.AreEqual(1, s.RunPending(), "only pending");
             Assert.AreEqual(1, runs, "ran once");
-            Assert.AreEqual(1, s.Pending, "the rescheduled one waits");
+            Assert.AreEqual(1, s.Pending, "rescheduled waits");
             Assert.AreEqual(1, s.RunPending(), "next drain");
             Assert.AreEqual(2, runs, "ran twice");
         }
@@ -146,9 +146,9 @@ namespace NFUnitTest.Scheduling
                 Assert.AreEqual(2, s.RunPending(), "round " + round.ToString());
             }
 
-            Assert.AreEqual(expected, s_sum, "every callback ran once with its argument");
+            Assert.AreEqual(expected, s_sum, "all ran once");
             Assert.AreEqual(0, s.Rejected, "never full");
-            Assert.AreEqual(2, s.HighWater, "never more than two pending");
+            Assert.AreEqual(2, s.HighWater, "two at most");
         }
 
         [TestMethod]
@@ -169,7 +169,7 @@ namespace NFUnitTest.Scheduling
             // over the 65,535-block limit of one object (CLR_RT_HeapBlock::HB_MaxSize): OutOfMemoryException there.
             Assert.AreEqual(65536, new Scheduler(Scheduler.MaxCapacity, new FakeClock()).Capacity, "the maximum itself is accepted");
 #endif
-            Assert.AreEqual(1, new Scheduler(1, new FakeClock()).Capacity, "and the minimum");
+            Assert.AreEqual(1, new Scheduler(1, new FakeClock()).Capacity, "min accepted");
         }
 
         [TestMethod]
@@ -180,14 +180,14 @@ namespace NFUnitTest.Scheduling
             Scheduler s = new Scheduler(1, new FakeClock());
             s.ThrowWhenFull = true;
             ScheduledCallback add = Add;
-            Assert.IsTrue(s.Schedule(add, 1), "fill the only slot");
+            Assert.IsTrue(s.Schedule(add, 1), "fill");
             ArgumentException e = Refusal.Of(() => s.Schedule(null, 2));
-            Assert.IsNotNull(e, "a null callback is refused even when the queue is full");
+            Assert.IsNotNull(e, "null refused");
             Assert.IsInstanceOfType(e, typeof(ArgumentNullException), "ArgumentNullException");
             Assert.AreEqual("callback", e.ParamName, "names the parameter");
             Assert.AreEqual(1, s.Pending, "pending unchanged");
             Assert.AreEqual(1, s.Scheduled, "scheduled unchanged");
-            Assert.AreEqual(0, s.Rejected, "a refused argument is not a full-queue rejection");
+            Assert.AreEqual(0, s.Rejected, "not rejected");
         }
 
         [TestMethod]
@@ -200,19 +200,19 @@ namespace NFUnitTest.Scheduling
             ScheduledCallback append = Append;
             for (int i = 0; i < 5; i++)
             {
-                Assert.IsTrue(s.Schedule(fail, i.ToString()), "schedule failing " + i.ToString());
+                Assert.IsTrue(s.Schedule(fail, i.ToString()), "schedule " + i.ToString());
             }
 
             s.Schedule(append, "z");
-            Assert.AreEqual(6, s.RunPending(), "every callback ran");
-            Assert.AreEqual(6, s.Ran, "ran counts the ones that threw");
-            Assert.AreEqual("z", s_order, "the drain went on after five failures");
-            Assert.AreEqual(5, log.Recorded, "each failure reached the log");
-            Assert.AreEqual(2, log.Count, "the first two stored");
-            Assert.AreEqual(3, log.Lost, "the other three counted as lost");
+            Assert.AreEqual(6, s.RunPending(), "all ran");
+            Assert.AreEqual(6, s.Ran, "Ran");
+            Assert.AreEqual("z", s_order, "went on");
+            Assert.AreEqual(5, log.Recorded, "five recorded");
+            Assert.AreEqual(2, log.Count, "two stored");
+            Assert.AreEqual(3, log.Lost, "three lost");
             Fault f;
             Assert.IsTrue(log.TryRead(out f), "first fault");
-            Assert.Contains("callback failed: 0", f.Error.Message, "the first failure is the one kept");
+            Assert.Contains("callback failed: 0", f.Error.Message, "first kept");
             Assert.AreEqual(0, s.Pending, "queue empty");
         }
 
@@ -222,7 +222,7 @@ namespace NFUnitTest.Scheduling
             Scheduler s = new Scheduler(3, new FakeClock());
             ScheduledCallback add = Add;
             Assert.AreEqual(3, s.Capacity, "capacity");
-            Assert.IsFalse(s.ThrowWhenFull, "returns false by default");
+            Assert.IsFalse(s.ThrowWhenFull, "false by default");
             for (int i = 0; i < 5; i++)
             {
                 s.Schedule(add, 0);
@@ -231,8 +231,8 @@ namespace NFUnitTest.Scheduling
             Assert.AreEqual(3, s.Pending, "three pending");
             Assert.AreEqual(3, s.Scheduled, "three accepted");
             Assert.AreEqual(2, s.Rejected, "two refused");
-            Assert.AreEqual(3, s.HighWater, "high water at capacity");
-            Assert.AreEqual(3, s.RunPending(), "the drain runs the three");
+            Assert.AreEqual(3, s.HighWater, "high water");
+            Assert.AreEqual(3, s.RunPending(), "ran three");
             Assert.AreEqual(3, s.Ran, "ran");
             Assert.AreEqual(0, s.Pending, "none pending");
             Assert.AreEqual(3, s.HighWater, "high water kept");

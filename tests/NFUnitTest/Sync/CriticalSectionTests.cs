@@ -12,7 +12,7 @@ namespace NFUnitTest.Sync
         public void NestedDisableReturnsTheDepthAsKey()
         {
             CriticalSection cs = new CriticalSection(new FakeClock());
-            Assert.IsFalse(cs.IsHeld, "free at start");
+            Assert.IsFalse(cs.IsHeld, "free");
             int k0 = cs.Disable();
             int k1 = cs.Disable();
             int k2 = cs.Disable();
@@ -21,20 +21,20 @@ namespace NFUnitTest.Sync
             Assert.AreEqual(2, k2, "third key");
             Assert.AreEqual(3, cs.Depth, "depth");
             Assert.IsTrue(cs.IsHeld, "held");
-            Assert.IsTrue(cs.IsHeldByCurrentThread, "held by this thread");
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "held here");
             cs.Restore(k2);
             cs.Restore(k1);
-            Assert.IsTrue(cs.IsHeld, "still held at depth 1");
+            Assert.IsTrue(cs.IsHeld, "still held");
             cs.Restore(k0);
-            Assert.IsFalse(cs.IsHeld, "free after the outermost restore");
-            Assert.AreEqual(0, cs.Depth, "depth back to 0");
+            Assert.IsFalse(cs.IsHeld, "free");
+            Assert.AreEqual(0, cs.Depth, "depth 0");
         }
 
         [TestMethod]
         public void UnbalancedRestoreIsRefused()
         {
             CriticalSection cs = new CriticalSection(new FakeClock());
-            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "restore without disable");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "unbalanced restore");
             int k = cs.Disable();
             cs.Restore(k);
             Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(k), "second restore");
@@ -47,12 +47,12 @@ namespace NFUnitTest.Sync
             CriticalSection cs = new CriticalSection(new FakeClock());
             int k0 = cs.Disable();
             int k1 = cs.Disable();
-            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(k0), "outer key while nested");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(k0), "outer key");
             Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(5), "made-up key");
             Assert.AreEqual(2, cs.Depth, "depth unchanged");
             cs.Restore(k1);
             cs.Restore(k0);
-            Assert.IsFalse(cs.IsHeld, "balanced exit still works");
+            Assert.IsFalse(cs.IsHeld, "free");
         }
 
         [TestMethod]
@@ -74,8 +74,8 @@ namespace NFUnitTest.Sync
             });
             other.Start();
             other.Join();
-            Assert.IsTrue(refused, "cross-thread restore throws");
-            Assert.IsTrue(cs.IsHeldByCurrentThread, "the owner still holds it");
+            Assert.IsTrue(refused, "cross-thread restore");
+            Assert.IsTrue(cs.IsHeldByCurrentThread, "still held");
             cs.Restore(key);
         }
 
@@ -89,22 +89,22 @@ namespace NFUnitTest.Sync
             int k1 = cs.Disable();
             clock.Advance(50);
             cs.Restore(k1);
-            Assert.AreEqual(0u, cs.LongestHoldMicros, "nested restore does not measure");
+            Assert.AreEqual(0u, cs.LongestHoldMicros, "nested not measured");
             clock.Advance(250);
             cs.Restore(k0);
-            Assert.AreEqual(400u, cs.LongestHoldMicros, "400 µs across the clock wrap");
+            Assert.AreEqual(400u, cs.LongestHoldMicros, "400 µs");
             using (cs.Enter())
             {
                 clock.Advance(30);
             }
 
-            Assert.AreEqual(400u, cs.LongestHoldMicros, "a shorter hold keeps the maximum");
+            Assert.AreEqual(400u, cs.LongestHoldMicros, "max kept");
             using (cs.Enter())
             {
                 clock.AdvanceMillis(2);
             }
 
-            Assert.AreEqual(2000u, cs.LongestHoldMicros, "a longer hold raises it");
+            Assert.AreEqual(2000u, cs.LongestHoldMicros, "max raised");
         }
 
         [TestMethod]
@@ -141,10 +141,10 @@ namespace NFUnitTest.Sync
             int k0 = cs.Disable();
             int k1 = cs.Disable();
             cs.Restore(k1);
-            Assert.AreEqual(0, calls, "not after a nested restore");
+            Assert.AreEqual(0, calls, "not when nested");
             cs.Restore(k0);
-            Assert.AreEqual(1, calls, "once after the outermost");
-            Assert.IsFalse(heldDuringCallback, "the section is free when Released runs");
+            Assert.AreEqual(1, calls, "once");
+            Assert.IsFalse(heldDuringCallback, "free in Released");
         }
 
         [TestMethod]
@@ -153,7 +153,7 @@ namespace NFUnitTest.Sync
             CriticalSection cs = new CriticalSection(new FakeClock());
             cs.NoteEdgeWaiting();
             cs.NoteEdgeWaiting();
-            Assert.AreEqual(2, cs.EdgesWaited, "two edges waited");
+            Assert.AreEqual(2, cs.EdgesWaited, "two waited");
         }
 
         [TestMethod]
@@ -163,20 +163,20 @@ namespace NFUnitTest.Sync
             int released = 0;
             cs.Released = () => released++;
             int k = cs.Disable();
-            Assert.IsFalse(cs.TryEnterDispatch(), "not even the holder's own thread may dispatch");
+            Assert.IsFalse(cs.TryEnterDispatch(), "held: no dispatch");
             cs.Restore(k);
-            Assert.AreEqual(1, released, "user release notified");
-            Assert.IsTrue(cs.TryEnterDispatch(), "free: dispatch takes it");
-            Assert.IsTrue(cs.IsHeld, "held by the dispatcher");
-            Assert.IsFalse(cs.TryEnterDispatch(), "dispatch is not reentrant");
+            Assert.AreEqual(1, released, "notified");
+            Assert.IsTrue(cs.TryEnterDispatch(), "dispatch takes it");
+            Assert.IsTrue(cs.IsHeld, "held");
+            Assert.IsFalse(cs.TryEnterDispatch(), "not reentrant");
             int hk = cs.Disable();
-            Assert.AreEqual(1, hk, "a handler's Disable nests inside the dispatch hold");
-            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.ExitDispatch(), "handler left a Disable open");
+            Assert.AreEqual(1, hk, "nested key");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.ExitDispatch(), "Disable left open");
             cs.Restore(hk);
-            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "the dispatch hold is not a Disable");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cs.Restore(0), "not a Disable");
             cs.ExitDispatch();
-            Assert.IsFalse(cs.IsHeld, "free again");
-            Assert.AreEqual(1, released, "ExitDispatch does not notify");
+            Assert.IsFalse(cs.IsHeld, "free");
+            Assert.AreEqual(1, released, "not notified");
             Assert.ThrowsException(typeof(InvalidOperationException), () => cs.ExitDispatch(), "unbalanced ExitDispatch");
         }
 
@@ -209,16 +209,16 @@ namespace NFUnitTest.Sync
             int k1 = cs.Disable();
             string outOfOrder = Message(() => cs.Restore(k0));
             Assert.Contains("out of order", outOfOrder, "out-of-order restore");
-            Assert.Contains("1", outOfOrder, "and names the expected key");
+            Assert.Contains("1", outOfOrder, "names key");
             string crossThread = null;
             Thread other = new Thread(() => crossThread = Message(() => cs.Restore(k1)));
             other.Start();
             other.Join();
             Assert.Contains("does not hold", crossThread, "cross-thread restore");
-            Assert.AreEqual(2, cs.Depth, "no refusal changed the depth");
+            Assert.AreEqual(2, cs.Depth, "depth unchanged");
             cs.Restore(k1);
             cs.Restore(k0);
-            Assert.AreEqual(0u, cs.LongestHoldMicros, "the refused exits measured nothing (the clock did not move)");
+            Assert.AreEqual(0u, cs.LongestHoldMicros, "nothing measured");
             Assert.Contains("ExitDispatch without", Message(() => cs.ExitDispatch()), "unbalanced ExitDispatch");
         }
 
@@ -238,7 +238,7 @@ namespace NFUnitTest.Sync
                 clock.Advance(10);
             }
 
-            Assert.AreEqual(700u, cs.LongestHoldMicros, "a hold past 2^31 µs reads as negative on the wrapping clock and is not taken as the maximum");
+            Assert.AreEqual(700u, cs.LongestHoldMicros, "wrapped hold ignored");
         }
     }
 }

@@ -10,13 +10,13 @@ namespace NFUnitTest.Time
         [TestMethod]
         public void DiffIsPositiveAcrossTheWrap()
         {
-            Assert.AreEqual(16, Ticks.Diff(6u, 0xFFFFFFF6u), "10 µs before the wrap to 6 µs after it is 16 µs");
+            Assert.AreEqual(16, Ticks.Diff(6u, 0xFFFFFFF6u), "16 across wrap");
         }
 
         [TestMethod]
         public void DiffIsNegativeWhenEndIsEarlier()
         {
-            Assert.AreEqual(-16, Ticks.Diff(0xFFFFFFF6u, 6u), "the reverse order is -16 µs");
+            Assert.AreEqual(-16, Ticks.Diff(0xFFFFFFF6u, 6u), "-16 across wrap");
         }
 
         [TestMethod]
@@ -25,7 +25,7 @@ namespace NFUnitTest.Time
         [DataRow(0x7FFFFFFFu, 100)]
         public void AddThenDiffRoundTrips(uint start, int delta)
         {
-            Assert.AreEqual(delta, Ticks.Diff(Ticks.Add(start, delta), start), "Diff(Add(t; d); t) == d");
+            Assert.AreEqual(delta, Ticks.Diff(Ticks.Add(start, delta), start), "Diff(Add) == d");
         }
 
         [TestMethod]
@@ -34,8 +34,8 @@ namespace NFUnitTest.Time
             FakeClock clock = new FakeClock(0xFFFFFFF0u);
             uint before = clock.NowMicros;
             clock.Advance(32);
-            Assert.AreEqual(16u, clock.NowMicros, "0xFFFFFFF0 + 32 wraps to 16");
-            Assert.AreEqual(32, Ticks.Diff(clock.NowMicros, before), "the difference survives the wrap");
+            Assert.AreEqual(16u, clock.NowMicros, "wraps to 16");
+            Assert.AreEqual(32, Ticks.Diff(clock.NowMicros, before), "diff 32");
         }
 
         [TestMethod]
@@ -43,33 +43,33 @@ namespace NFUnitTest.Time
         {
             FakeClock clock = new FakeClock(100);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => clock.Advance(-1), "negative step");
-            Assert.AreEqual(100u, clock.NowMicros, "the reading is unchanged after a refused step");
+            Assert.AreEqual(100u, clock.NowMicros, "unchanged");
         }
 
         [TestMethod]
         public void DiffLimitsAreThoseOfTicksDiff()
         {
-            Assert.AreEqual(int.MaxValue, Ticks.Diff(0x7FFFFFFFu, 0u), "2^31 - 1 µs is the longest interval read as positive");
-            Assert.AreEqual(int.MinValue, Ticks.Diff(0x80000000u, 0u), "2^31 µs reads as -2^31 (as MicroPython's ticks_diff)");
-            Assert.AreEqual(int.MaxValue, Ticks.MaxInterval, "MaxInterval is 2^31 - 1 µs");
-            Assert.AreEqual(0, Ticks.Diff(0xFFFFFFFFu, 0xFFFFFFFFu), "equal readings");
-            Assert.AreEqual(-1, Ticks.Diff(0xFFFFFFFFu, 0u), "one before the wrap");
+            Assert.AreEqual(int.MaxValue, Ticks.Diff(0x7FFFFFFFu, 0u), "max positive");
+            Assert.AreEqual(int.MinValue, Ticks.Diff(0x80000000u, 0u), "2^31 is negative");
+            Assert.AreEqual(int.MaxValue, Ticks.MaxInterval, "MaxInterval");
+            Assert.AreEqual(0, Ticks.Diff(0xFFFFFFFFu, 0xFFFFFFFFu), "equal");
+            Assert.AreEqual(-1, Ticks.Diff(0xFFFFFFFFu, 0u), "-1 across wrap");
         }
 
         [TestMethod]
         public void AddWrapsBothWays()
         {
-            Assert.AreEqual(0xFFFFFFFBu, Ticks.Add(5u, -10), "backwards across the wrap");
-            Assert.AreEqual(4u, Ticks.Add(0xFFFFFFFBu, 9), "forwards across the wrap");
+            Assert.AreEqual(0xFFFFFFFBu, Ticks.Add(5u, -10), "backwards wrap");
+            Assert.AreEqual(4u, Ticks.Add(0xFFFFFFFBu, 9), "forwards wrap");
             Assert.AreEqual(0x7FFFFFFFu, Ticks.Add(0u, int.MaxValue), "the longest step");
         }
 
         [TestMethod]
         public void IsBeforeIsWrapSafeAndStrict()
         {
-            Assert.IsTrue(Ticks.IsBefore(0xFFFFFFF0u, 5u), "just before the wrap is earlier than just after it");
-            Assert.IsFalse(Ticks.IsBefore(5u, 0xFFFFFFF0u), "and not the other way round");
-            Assert.IsFalse(Ticks.IsBefore(77u, 77u), "a reading is not before itself");
+            Assert.IsTrue(Ticks.IsBefore(0xFFFFFFF0u, 5u), "before wrap");
+            Assert.IsFalse(Ticks.IsBefore(5u, 0xFFFFFFF0u), "not after");
+            Assert.IsFalse(Ticks.IsBefore(77u, 77u), "not itself");
         }
 
         [TestMethod]
@@ -103,7 +103,7 @@ namespace NFUnitTest.Time
         {
             ArgumentException e = Refusal.Of(() => Ticks.FromMillis(millis));
             Assert.IsNotNull(e, "refused");
-            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
+            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "out of range");
             Assert.AreEqual("millis", e.ParamName, "names the parameter");
             Assert.Contains("[-2147483, 2147483]", e.Message, "states the range");
         }
@@ -115,9 +115,9 @@ namespace NFUnitTest.Time
             Assert.AreEqual(0u, clock.NowMicros, "starts at 0");
             clock.Set(0xFFFFFC18u);
             clock.AdvanceMillis(2);
-            Assert.AreEqual(1000u, clock.NowMicros, "2 ms from 1000 µs before the wrap");
+            Assert.AreEqual(1000u, clock.NowMicros, "wraps to 1000");
             clock.AdvanceMillis(0);
-            Assert.AreEqual(1000u, clock.NowMicros, "a 0 ms step keeps the reading");
+            Assert.AreEqual(1000u, clock.NowMicros, "0 ms step");
             clock.AdvanceMillis(2147483);
             Assert.AreEqual(2147484000u, clock.NowMicros, "the longest step");
         }
@@ -142,10 +142,10 @@ namespace NFUnitTest.Time
             FakeClock clock = new FakeClock(500);
             ArgumentException e = Refusal.Of(() => clock.AdvanceMillis(millis));
             Assert.IsNotNull(e, "refused");
-            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "an ArgumentOutOfRangeException");
-            Assert.AreEqual("millis", e.ParamName, "names the caller's parameter (not an inner one)");
-            Assert.Contains("[0, 2147483]", e.Message, "states the range a step in ms may take");
-            Assert.AreEqual(500u, clock.NowMicros, "the reading is unchanged");
+            Assert.IsInstanceOfType(e, typeof(ArgumentOutOfRangeException), "out of range");
+            Assert.AreEqual("millis", e.ParamName, "names the parameter");
+            Assert.Contains("[0, 2147483]", e.Message, "states the range");
+            Assert.AreEqual(500u, clock.NowMicros, "unchanged");
         }
     }
 }

@@ -65,16 +65,16 @@ namespace NFUnitTest.Timers
 
             uint deadline;
             Assert.IsTrue(timer.TryGetDeadline(out deadline), "running");
-            Assert.AreEqual(1500u, deadline, "due 500 µs after start");
+            Assert.AreEqual(1500u, deadline, "due at 1500");
 
             timer.Service(1499);
-            Assert.AreEqual(0, s_calls, "an early service does nothing");
+            Assert.AreEqual(0, s_calls, "not early");
 
             RunUntil(s_clock, timer, 100000);
-            Assert.AreEqual(1, s_calls, "fired exactly once");
-            Assert.AreEqual(1500u, s_lastCallMicros, "at its due time");
-            Assert.IsFalse(timer.IsRunning, "a one-shot stops after firing");
-            Assert.IsFalse(timer.TryGetDeadline(out deadline), "and reports no deadline");
+            Assert.AreEqual(1, s_calls, "fired once");
+            Assert.AreEqual(1500u, s_lastCallMicros, "on time");
+            Assert.IsFalse(timer.IsRunning, "stopped");
+            Assert.IsFalse(timer.TryGetDeadline(out deadline), "no deadline");
         }
 
         [TestMethod]
@@ -83,11 +83,11 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodicMillis(10);
             RunUntil(s_clock, timer, 95000);
-            Assert.AreEqual(9, s_calls, "10; 20; ... 90 ms: nine fires in 95 ms");
-            Assert.AreEqual(90000u, s_lastCallMicros, "the last at 90 ms");
-            Assert.AreEqual(9, timer.Fires, "Fires counts handler calls");
-            Assert.AreEqual(0, timer.Skipped, "none skipped when served on time");
-            Assert.AreEqual(0, timer.Lateness.Max, "served exactly on time");
+            Assert.AreEqual(9, s_calls, "nine fires");
+            Assert.AreEqual(90000u, s_lastCallMicros, "last at 90 ms");
+            Assert.AreEqual(9, timer.Fires, "Fires");
+            Assert.AreEqual(0, timer.Skipped, "none skipped");
+            Assert.AreEqual(0, timer.Lateness.Max, "never late");
         }
 
         [TestMethod]
@@ -98,10 +98,10 @@ namespace NFUnitTest.Timers
             RunUntil(s_clock, timer, 60000);
             timer.Rearm();
             RunUntil(s_clock, timer, 150000);
-            Assert.AreEqual(0, s_calls, "re-armed at 60 ms: not due at 100 ms");
+            Assert.AreEqual(0, s_calls, "not due yet");
             RunUntil(s_clock, timer, 300000);
             Assert.AreEqual(1, s_calls, "fired once");
-            Assert.AreEqual(160000u, s_lastCallMicros, "a full 100 ms after the re-arm");
+            Assert.AreEqual(160000u, s_lastCallMicros, "100 ms after re-arm");
         }
 
         [TestMethod]
@@ -113,7 +113,7 @@ namespace NFUnitTest.Timers
             timer.Rearm();
             uint deadline;
             timer.TryGetDeadline(out deadline);
-            Assert.AreEqual(3500u, deadline, "next fire one period after the re-arm");
+            Assert.AreEqual(3500u, deadline, "period after re-arm");
             Assert.IsTrue(timer.IsRunning, "still running");
         }
 
@@ -125,8 +125,8 @@ namespace NFUnitTest.Timers
             RunUntil(s_clock, timer, 1000);
             timer.Rearm();
             RunUntil(s_clock, timer, 2000);
-            Assert.AreEqual(2, s_calls, "fired; re-armed; fired again");
-            Assert.AreEqual(1200u, s_lastCallMicros, "200 µs after the re-arm at 1000");
+            Assert.AreEqual(2, s_calls, "fired twice");
+            Assert.AreEqual(1200u, s_lastCallMicros, "200 µs after re-arm");
         }
 
         private static void StopOnThirdCall(TimerIrq timer)
@@ -144,7 +144,7 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, StopOnThirdCall);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 50000);
-            Assert.AreEqual(3, s_calls, "no fire after the handler stopped its timer");
+            Assert.AreEqual(3, s_calls, "no fire after Stop");
             Assert.IsFalse(timer.IsRunning, "stopped");
         }
 
@@ -163,9 +163,9 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, RestartAsOneShot);
             timer.StartPeriodic(1000);
             RunUntil(s_clock, timer, 50000);
-            Assert.AreEqual(2, s_calls, "the periodic fire at 1 ms; then the one-shot it started at 6 ms");
-            Assert.IsTrue(timer.IsOneShot, "the handler's start wins");
-            Assert.IsFalse(timer.IsRunning, "and the one-shot has fired");
+            Assert.AreEqual(2, s_calls, "periodic then one-shot");
+            Assert.IsTrue(timer.IsOneShot, "one-shot");
+            Assert.IsFalse(timer.IsRunning, "stopped");
         }
 
         private static void Take2500Micros(TimerIrq timer)
@@ -185,16 +185,16 @@ namespace NFUnitTest.Timers
             timer.Service(s_clock.NowMicros); // not due yet
             s_clock.Advance(1000);
             timer.Service(s_clock.NowMicros); // fire 1 at 1000, handler returns at 3500
-            Assert.AreEqual(1, timer.Overruns, "returned after fire 2 was due (2000)");
+            Assert.AreEqual(1, timer.Overruns, "overrun");
             timer.Service(s_clock.NowMicros); // at 3500: fire 2 (1500 µs late); 3000 already passed
-            Assert.AreEqual(2, s_calls, "one call for the late fire; no replay");
-            Assert.AreEqual(1, timer.Skipped, "the fire due at 3000 was skipped");
+            Assert.AreEqual(2, s_calls, "no replay");
+            Assert.AreEqual(1, timer.Skipped, "one skipped");
             uint deadline;
             timer.TryGetDeadline(out deadline);
-            Assert.AreEqual(4000u, deadline, "the schedule keeps its phase: next at 4000");
-            Assert.AreEqual(1500, timer.Lateness.Max, "lateness of fire 2 against 2000");
-            Assert.AreEqual(1, timer.Overruns, "the second handler was quick");
-            Assert.AreEqual(2500, timer.Duration.Max, "the slow handler took 2500 µs");
+            Assert.AreEqual(4000u, deadline, "phase kept");
+            Assert.AreEqual(1500, timer.Lateness.Max, "lateness");
+            Assert.AreEqual(1, timer.Overruns, "one overrun");
+            Assert.AreEqual(2500, timer.Duration.Max, "duration");
         }
 
         [TestMethod]
@@ -212,13 +212,13 @@ namespace NFUnitTest.Timers
                 uint deadline = FireNext(timer, (n * 7919) % 1000);
                 if (deadline != ideal)
                 {
-                    Assert.AreEqual(ideal, deadline, "fire " + n.ToString() + " is due at start + n * period");
+                    Assert.AreEqual(ideal, deadline, "fire " + n.ToString() + " due");
                 }
             }
 
-            Assert.AreEqual(fires, s_calls, "every fire ran");
-            Assert.AreEqual(0, timer.Skipped, "never a whole period late");
-            Assert.AreEqual(999, timer.Lateness.Max, "worst lateness as injected");
+            Assert.AreEqual(fires, s_calls, "all fired");
+            Assert.AreEqual(0, timer.Skipped, "none skipped");
+            Assert.AreEqual(999, timer.Lateness.Max, "lateness");
         }
 
         [TestMethod]
@@ -226,14 +226,14 @@ namespace NFUnitTest.Timers
         {
             TimerIrq timer = Fresh(0, Count);
             timer.StartFrequency(3);
-            Assert.AreEqual(333333, timer.PeriodMicros, "1 s / 3 rounded down");
+            Assert.AreEqual(333333, timer.PeriodMicros, "rounded down");
             uint[] expected = new uint[] { 333333u, 666666u, 1000000u, 1333333u, 1666666u, 2000000u };
             for (int i = 0; i < expected.Length; i++)
             {
-                Assert.AreEqual(expected[i], FireNext(timer, 0), "fire " + (i + 1).ToString() + " due at floor(n * 1e6 / 3)");
+                Assert.AreEqual(expected[i], FireNext(timer, 0), "fire " + (i + 1).ToString() + " due");
             }
 
-            Assert.AreEqual(6, s_calls, "six fires in 2 s at 3 Hz");
+            Assert.AreEqual(6, s_calls, "six fires");
         }
 
         [TestMethod]
@@ -241,9 +241,9 @@ namespace NFUnitTest.Timers
         {
             TimerIrq timer = Fresh(0, Count);
             timer.StartFrequency(TimerIrq.MaxFrequencyHertz);
-            Assert.AreEqual(100, timer.PeriodMicros, "10 kHz is a 100 µs period");
+            Assert.AreEqual(100, timer.PeriodMicros, "100 µs period");
             RunUntil(s_clock, timer, 1000000);
-            Assert.AreEqual(10000, s_calls, "10000 fires in one second");
+            Assert.AreEqual(10000, s_calls, "10000 fires");
         }
 
         [TestMethod]
@@ -256,8 +256,8 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, Count);
             timer.StartPeriodic(5000);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => timer.StartPeriodic(period), "period " + period.ToString());
-            Assert.AreEqual(5000, timer.PeriodMicros, "the running timer keeps its period");
-            Assert.IsTrue(timer.IsRunning, "and keeps running");
+            Assert.AreEqual(5000, timer.PeriodMicros, "period kept");
+            Assert.IsTrue(timer.IsRunning, "still running");
         }
 
         [TestMethod]
@@ -304,10 +304,10 @@ namespace NFUnitTest.Timers
             TimerIrq timer = Fresh(0, Throw);
             timer.StartPeriodic(1000);
             s_clock.Advance(1000);
-            Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Service(s_clock.NowMicros), "the dispatcher sees the fault");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => timer.Service(s_clock.NowMicros), "propagates");
             Assert.AreEqual(1, timer.Faults, "counted");
-            Assert.IsFalse(timer.IsRunning, "stopped by default");
-            Assert.AreEqual(1, timer.Duration.Count, "the probe still closed the measurement");
+            Assert.IsFalse(timer.IsRunning, "stopped");
+            Assert.AreEqual(1, timer.Duration.Count, "measured");
         }
 
         [TestMethod]
@@ -382,8 +382,8 @@ namespace NFUnitTest.Timers
             Assert.IsTrue(pin.LevelAt(0), "high first");
             Assert.AreEqual(1030u, pin.TimeAt(0), "at handler entry");
             Assert.IsFalse(pin.LevelAt(1), "then low");
-            Assert.AreEqual(1070u, pin.TimeAt(1), "at handler exit; 40 µs later");
-            Assert.AreEqual(30, timer.Lateness.Max, "30 µs late against the ideal 1000");
+            Assert.AreEqual(1070u, pin.TimeAt(1), "at handler exit");
+            Assert.AreEqual(30, timer.Lateness.Max, "30 µs late");
             Assert.AreEqual(40, timer.Duration.Max, "40 µs handler");
         }
 
