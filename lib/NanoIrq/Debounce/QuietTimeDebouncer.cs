@@ -31,6 +31,7 @@ namespace NanoIrq
         private readonly bool _activeLow;
         private readonly DebouncedLevel _state;
         private bool _busy;
+        private uint _deadline; // last edge + its window, while busy
 
         /// <summary>Quiet-time with the default 20 ms window (<see cref="DebounceDefaults.QuietTimeMicros"/>).</summary>
         /// <param name="initialLevel">Physical level of the pin now (true = high); the debounced level starts here.</param>
@@ -83,20 +84,24 @@ namespace NanoIrq
         /// <inheritdoc />
         public void Feed(EdgeRecord edge, IEdgeSink output)
         {
-            // A late Tick must not change the outcome: settle what was due at or before this edge first.
-            if (_busy && !Ticks.IsBefore(edge._time, Deadline()))
+            // A late Tick must not change the outcome: settle what was due at or before this edge first. (Tick
+            // arithmetic is written out on this path, as each call costs on the interpreter: (int)(d - t) <= 0 is
+            // !Ticks.IsBefore(t, d).)
+            uint time = edge._time;
+            if (_busy && (int)(_deadline - time) <= 0)
             {
                 Decide(output);
             }
 
             _state.Note(edge);
+            _deadline = time + (uint)(edge._level != _activeLow ? _pressWindow : _releaseWindow);
             _busy = true;
         }
 
         /// <inheritdoc />
         public void Tick(uint nowMicros, IEdgeSink output)
         {
-            if (_busy && !Ticks.IsBefore(nowMicros, Deadline()))
+            if (_busy && (int)(_deadline - nowMicros) <= 0)
             {
                 Decide(output);
             }
@@ -105,19 +110,13 @@ namespace NanoIrq
         /// <inheritdoc />
         public bool TryGetDeadline(out uint deadlineMicros)
         {
-            deadlineMicros = _busy ? Deadline() : 0;
+            deadlineMicros = _busy ? _deadline : 0;
             return _busy;
-        }
-
-        private uint Deadline()
-        {
-            bool pressed = _state.Raw != _activeLow;
-            return Ticks.Add(_state.RawTime, pressed ? _pressWindow : _releaseWindow);
         }
 
         private void Decide(IEdgeSink output)
         {
-            uint at = Deadline();
+            uint at = _deadline;
             _busy = false;
             _state.Report(at, output);
         }

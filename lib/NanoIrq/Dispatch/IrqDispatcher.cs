@@ -300,7 +300,7 @@ namespace NanoIrq
         /// <summary>
         /// Source side, the seam for a capture module that stamps at interrupt time and delivers in batches: queues
         /// <paramref name="count"/> records from <paramref name="edges"/>[<paramref name="offset"/>] in order, with the same
-        /// accounting as <see cref="Post"/>, under one lock and one wake-up.
+        /// accounting as <see cref="Post(EdgeRecord)"/>, under one lock and one wake-up.
         /// </summary>
         /// <returns>How many were queued.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="edges"/> is null.</exception>
@@ -801,6 +801,7 @@ namespace NanoIrq
                 int bestIrq = -1;
                 int bestTarget = -1;
                 uint best = 0;
+                // Tick arithmetic written out (each call costs on the interpreter): (int)(a - b) is Ticks.Diff(a, b).
                 for (int i = 0; i < irqs.Length; i++)
                 {
                     Irq irq = irqs[i];
@@ -809,18 +810,19 @@ namespace NanoIrq
                         continue;
                     }
 
-                    if (irq._filterArmed && irq._filterStalledPoll != poll && Ticks.Diff(now, irq._filterDeadline) >= 0
-                        && Ticks.Diff(limit, irq._filterDeadline) >= 0 && (bestIrq < 0 || Ticks.IsBefore(irq._filterDeadline, best)))
+                    uint d = irq._filterDeadline;
+                    if (irq._filterArmed && irq._filterStalledPoll != poll && (int)(now - d) >= 0 && (int)(limit - d) >= 0
+                        && (bestIrq < 0 || (int)(best - d) > 0))
                     {
                         bestIrq = i;
-                        best = irq._filterDeadline;
+                        best = d;
                     }
 
-                    if (irq._levelArmed && Ticks.Diff(now, irq._levelDeadline) >= 0
-                        && Ticks.Diff(limit, irq._levelDeadline) >= 0 && (bestIrq < 0 || Ticks.IsBefore(irq._levelDeadline, best)))
+                    d = irq._levelDeadline;
+                    if (irq._levelArmed && (int)(now - d) >= 0 && (int)(limit - d) >= 0 && (bestIrq < 0 || (int)(best - d) > 0))
                     {
                         bestIrq = i;
-                        best = irq._levelDeadline;
+                        best = d;
                     }
                 }
 

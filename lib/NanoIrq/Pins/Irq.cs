@@ -399,7 +399,7 @@ namespace NanoIrq
             _held++;
             _now = now;
             _filter.Feed(edge, _sink);
-            RefreshFilterDeadline();
+            _filterArmed = _filter.TryGetDeadline(out _filterDeadline);
         }
 
         internal bool TryGetNextDeadline(out uint deadline)

@@ -7,7 +7,7 @@ namespace NanoIrq
     /// <remarks>
     /// <para>A source is bound to one <see cref="IrqDispatcher"/>. For every edge on an open pin it builds an
     /// <see cref="EdgeRecord"/> (per-pin <see cref="EdgeRecord.Sequence"/> starting at 1 for the first edge after
-    /// the pin was opened) and hands it to <see cref="IrqDispatcher.Post"/>, or, for a source that captures at
+    /// the pin was opened) and hands it to <see cref="IrqDispatcher.Post(EdgeRecord)"/>, or, for a source that captures at
     /// interrupt time and delivers in batches, to <see cref="IrqDispatcher.PostBatch"/>. All posts of one
     /// dispatcher are serialised by the dispatcher, so a source may post from any thread. Post also does the
     /// bookkeeping every source owes: it counts a refused edge in the pin's <see cref="Irq.Dropped"/> and, when the
