@@ -362,13 +362,15 @@ namespace NanoIrq
         {
             lock (_dispatchGate)
             {
-                if (!_section.TryEnterDispatch())
+                Thread me = Thread.CurrentThread;
+                if (!_section.TryEnterDispatch(me))
                 {
                     return 0;
                 }
 
                 _dispatching = 1;
-                Thread outer = EnterHandlers();
+                Thread outer = _handlerThread;
+                _handlerThread = me;
                 int handled = 0;
                 try
                 {
@@ -376,12 +378,16 @@ namespace NanoIrq
                 }
                 finally
                 {
-                    ExitHandlers(outer);
+                    _handlerThread = outer;
                     _dispatching = 0;
-                    _section.ExitDispatch();
+                    _section.ExitDispatch(me);
                 }
 
-                ArmWakeSource();
+                if (_wakeSource != null)
+                {
+                    ArmWakeSource();
+                }
+
                 return handled;
             }
         }

@@ -512,7 +512,22 @@ namespace NanoIrq
             }
 
             _delivered++;
-            Call(flags, edge, now, _probe);
+            if (_probe != null)
+            {
+                Call(flags, edge, now, _probe);
+                return;
+            }
+
+            // Call without a probe, written out: this runs once per delivered edge, and a call costs on the interpreter.
+            _flags = flags;
+            try
+            {
+                _handler(this, edge);
+            }
+            catch (Exception ex)
+            {
+                Fault(ex, now);
+            }
         }
 
         private bool LevelWatched(bool level)
@@ -552,16 +567,22 @@ namespace NanoIrq
 
             if (error != null)
             {
-                _faults++;
-                if (!_keepEnabledOnFault)
-                {
-                    _enabled = 0;
-                    _levelArmed = false;
-                    _pin.SyncHardAction(this);
-                }
-
-                _dispatcher.RecordFault(this, error, now);
+                Fault(error, now);
             }
+        }
+
+        // The handler threw: count, disable unless told otherwise, record.
+        private void Fault(Exception error, uint now)
+        {
+            _faults++;
+            if (!_keepEnabledOnFault)
+            {
+                _enabled = 0;
+                _levelArmed = false;
+                _pin.SyncHardAction(this);
+            }
+
+            _dispatcher.RecordFault(this, error, now);
         }
 
         private void ThrowIfDisposed()

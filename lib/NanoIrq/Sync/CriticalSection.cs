@@ -14,7 +14,7 @@ namespace NanoIrq
     /// <see cref="Restore"/> in LIFO order, or use <c>using (cs.Enter()) { ... }</c>, which allocates
     /// nothing. Another thread calling <see cref="Disable"/> blocks until the holder's outermost Restore,
     /// and also while the dispatcher is running a handler (the dispatcher holds the section through
-    /// <see cref="TryEnterDispatch"/>). A handler may itself call Disable/Restore: that nests.</para>
+    /// <see cref="TryEnterDispatch()"/>). A handler may itself call Disable/Restore: that nests.</para>
     /// <para>Unlike the hardware call, this does not mask interrupts: the native side and the edge source
     /// keep recording edges. Keep holds short anyway: every edge that waits is delivered late, and
     /// <see cref="LongestHoldMicros"/> tells how late at worst.</para>
@@ -51,7 +51,7 @@ namespace NanoIrq
             _clock = clock;
         }
 
-        /// <summary>True while any thread holds the section (a user's <see cref="Disable"/> or the dispatcher's <see cref="TryEnterDispatch"/>).</summary>
+        /// <summary>True while any thread holds the section (a user's <see cref="Disable"/> or the dispatcher's <see cref="TryEnterDispatch()"/>).</summary>
         public bool IsHeld
         {
             get { return Interlocked.CompareExchange(ref _taken, 0, 0) != 0; }
@@ -88,7 +88,7 @@ namespace NanoIrq
         /// <summary>
         /// Invoked on the releasing thread right after the outermost <see cref="Restore"/> of a
         /// <see cref="Disable"/> hold (the section is already free), so the dispatcher can deliver what
-        /// waited. Not invoked by <see cref="ExitDispatch"/>. Null for none.
+        /// waited. Not invoked by <see cref="ExitDispatch()"/>. Null for none.
         /// </summary>
         public Action Released { get; set; }
 
@@ -119,7 +119,7 @@ namespace NanoIrq
         /// </summary>
         /// <exception cref="InvalidOperationException">The calling thread does not hold the section
         /// (unbalanced or cross-thread exit), <paramref name="key"/> is not the current depth - 1 (exits out of
-        /// order), or the hold is the dispatcher's (use <see cref="ExitDispatch"/>). Nothing changes.</exception>
+        /// order), or the hold is the dispatcher's (use <see cref="ExitDispatch()"/>). Nothing changes.</exception>
         public void Restore(int key)
         {
             if (_holder != Thread.CurrentThread)
@@ -174,27 +174,39 @@ namespace NanoIrq
         /// <summary>
         /// Dispatcher: takes the section without blocking, and only when nobody holds it (not even the calling
         /// thread). On success a user's <see cref="Disable"/> on another thread waits until
-        /// <see cref="ExitDispatch"/>, and a handler on this thread may Disable/Restore re-entrantly.
+        /// <see cref="ExitDispatch()"/>, and a handler on this thread may Disable/Restore re-entrantly.
         /// </summary>
         /// <returns>True when taken; false when held (the dispatcher should queue and retry on <see cref="Released"/>).</returns>
         public bool TryEnterDispatch()
+        {
+            return TryEnterDispatch(Thread.CurrentThread);
+        }
+
+        // The same for the dispatcher, which already knows its thread (one native call less per poll).
+        internal bool TryEnterDispatch(Thread me)
         {
             if (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
             {
                 return false;
             }
 
-            _holder = Thread.CurrentThread;
+            _holder = me;
             _dispatchHold = true;
             _depth = 1;
             return true;
         }
 
-        /// <summary>Dispatcher: leaves the hold taken by <see cref="TryEnterDispatch"/>; does not invoke <see cref="Released"/>.</summary>
+        /// <summary>Dispatcher: leaves the hold taken by <see cref="TryEnterDispatch()"/>; does not invoke <see cref="Released"/>.</summary>
         /// <exception cref="InvalidOperationException">The calling thread does not hold a dispatch hold, or a handler left a Disable unrestored (depth is not 1).</exception>
         public void ExitDispatch()
         {
-            if (_holder != Thread.CurrentThread || !_dispatchHold)
+            ExitDispatch(Thread.CurrentThread);
+        }
+
+        // The same for the dispatcher, which already knows its thread.
+        internal void ExitDispatch(Thread me)
+        {
+            if (_holder != me || !_dispatchHold)
             {
                 throw new InvalidOperationException("CriticalSection.ExitDispatch without a matching TryEnterDispatch on this thread.");
             }
