@@ -311,6 +311,27 @@ namespace T
         }
 
         [TestMethod]
+        public void AssemblyWhoseStringHeapPassesTheInterpreterLimitIsRejected()
+        {
+            using var f = new Fixture();
+            // 700 distinct literals of 90 characters: about 64 KB of strings, past nanoCLR's 64,675-byte limit.
+            var body = new System.Text.StringBuilder("public static string[] All = {\n");
+            for (int i = 0; i < 700; i++)
+            {
+                body.Append("\"message number ").Append(i.ToString("D4")).Append(' ', 70).Append("\",\n");
+            }
+
+            body.Append("};");
+            f.Project("Big", "Strings.cs", Wrap(body.ToString()));
+            f.Project("Small", "Few.cs", Wrap("public string A() { return \"short\"; }"));
+            GateResult r = f.Run();
+            AssertProblem(r, "Big/Big.nfproj", 0, "metadata string heap of Big is estimated at", "above the gate's limit of 60000", "64675");
+            Assert.AreEqual(1, r.Problems.Count, Problems(r));
+            Assert.AreEqual("Big", r.LargestStringHeapAssembly);
+            Assert.IsTrue(r.LargestStringHeap > 63000 && r.LargestStringHeap < 70000, "estimate " + r.LargestStringHeap);
+        }
+
+        [TestMethod]
         public void RealRepositoryDeviceProjectsAreChecked()
         {
             GateResult r = Gate.Run(Path.Combine(Fixture.RepoRoot, "nfproj.sln"), Fixture.Stubs);
