@@ -33,7 +33,7 @@ namespace NanoIrq
             }
 
             _clock = clock;
-            string label = name == null ? "" : name;
+            string label = string.IsNullOrEmpty(name) ? "" : name;
             _latency = new LatencyStats(label + " latency");
             _duration = new LatencyStats(label + " duration");
         }

@@ -61,7 +61,7 @@ namespace NanoIrq
                 throw new ArgumentOutOfRangeException("bucketCount", "must be in [1, 4096].");
             }
 
-            _name = name == null ? "" : name;
+            _name = string.IsNullOrEmpty(name) ? "" : name;
             _width = bucketWidthMicros;
             _buckets = new int[bucketCount];
         }

@@ -43,7 +43,7 @@ namespace NanoIrq
         /// <summary>Creates a stopped task that will run <paramref name="handler"/>, timed by <paramref name="clock"/>.</summary>
         /// <param name="clock">Time source.</param>
         /// <param name="handler">The periodic work.</param>
-        /// <param name="name">Label for reports; null is read as "task".</param>
+        /// <param name="name">Label for reports; null or empty is read as "task".</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> or <paramref name="handler"/> is null.</exception>
         public FixedRateTask(IClock clock, FixedRateTaskHandler handler, string name)
         {
@@ -59,7 +59,7 @@ namespace NanoIrq
 
             _clock = clock;
             _handler = handler;
-            Name = name == null ? "task" : name;
+            Name = string.IsNullOrEmpty(name) ? "task" : name;
             _probe = new HandlerProbe(clock, Name);
         }
 

@@ -69,7 +69,7 @@ namespace NanoIrq
         /// <summary>Creates a stopped timer that will call <paramref name="handler"/>; time comes from <paramref name="clock"/>.</summary>
         /// <param name="clock">The dispatcher's clock.</param>
         /// <param name="handler">Called on each fire with this timer; may be a bound instance method.</param>
-        /// <param name="name">Label for reports, e.g. "red LED"; null is read as "timer".</param>
+        /// <param name="name">Label for reports, e.g. "red LED"; null or empty is read as "timer".</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> or <paramref name="handler"/> is null.</exception>
         public TimerIrq(IClock clock, TimerIrqHandler handler, string name)
         {
@@ -85,7 +85,7 @@ namespace NanoIrq
 
             _clock = clock;
             _handler = handler;
-            Name = name == null ? "timer" : name;
+            Name = string.IsNullOrEmpty(name) ? "timer" : name;
             _probe = new HandlerProbe(clock, Name);
             StopOnFault = true;
         }
