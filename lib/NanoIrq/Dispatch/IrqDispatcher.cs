@@ -52,8 +52,8 @@ namespace NanoIrq
         // Per GPIO: edges at the head of the ring that belong to Irqs disposed since they were queued. The ring is
         // FIFO and a new Irq on the GPIO registers only after the old one left, so they are that GPIO's next ones.
         private readonly int[] _stale = new int[MaxPin + 1];
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly EdgeRecord _current = new EdgeRecord();
+        private readonly DispatcherThread _thread;
         private int _pollDepth;
         private Irq[] _irqs = new Irq[4];
         private IDispatchTarget[] _targets = new IDispatchTarget[4];
@@ -63,18 +63,11 @@ namespace NanoIrq
         private int _targetCount;
         private int _pollNumber;
         private int _dispatching;
-        private int _running;
         private int _unrouted;
         private int _discarded;
-        private int _liveLoops;
-        private Thread _thread;
-
-        // Dispatcher threads started and not yet ended (null slots are free), under the dispatch gate: an outside Stop
-        // joins every one of them, also a thread a handler's Stop left to finish on its own.
-        private Thread[] _loops = new Thread[2];
 
         // The thread running handlers or targets now (inside Poll or Irq.Invoke), under the dispatch gate; null when none.
-        private Thread _handlerThread;
+        internal Thread _handlerThread;
 
         // The optional wake source (WakeSource) and what it was last told: WakeNone (unknown: the next Poll arms or
         // cancels it), WakeArmed (armed for _wakeDeadline), WakeIdle (cancelled). Wake() resets it to WakeNone.
@@ -109,6 +102,7 @@ namespace NanoIrq
             _faults = new FaultLog(faultCapacity);
             _section = new CriticalSection(clock);
             _section.Released = Wake;
+            _thread = new DispatcherThread(this);
         }
 
         /// <summary>The clock of every stamp and deadline.</summary>
@@ -193,7 +187,7 @@ namespace NanoIrq
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
         public bool IsRunning
         {
-            get { return _running != 0; }
+            get { return _thread._running != 0; }
         }
 
         /// <summary>
@@ -233,7 +227,7 @@ namespace NanoIrq
             {
                 lock (_dispatchGate)
                 {
-                    if (_running != 0)
+                    if (_thread._running != 0)
                     {
                         throw new InvalidOperationException("WakeSource can only be set while the dispatcher is stopped; call Stop first.");
                     }
@@ -254,7 +248,7 @@ namespace NanoIrq
         /// has settled. For tests.</summary>
         internal int LiveLoops
         {
-            get { return _liveLoops; }
+            get { return _thread.LiveLoops; }
         }
 
         internal object DispatchGate
@@ -289,9 +283,9 @@ namespace NanoIrq
                 stored = PostLocked(pin, level, timeMicros, sequence, stampIsLate);
             }
 
-            if (stored && _running != 0)
+            if (stored && _thread._running != 0)
             {
-                _wake.Set();
+                _thread._wake.Set();
             }
 
             return stored;
@@ -344,9 +338,9 @@ namespace NanoIrq
                 }
             }
 
-            if (stored > 0 && _running != 0)
+            if (stored > 0 && _thread._running != 0)
             {
-                _wake.Set();
+                _thread._wake.Set();
             }
 
             return stored;
@@ -463,9 +457,9 @@ namespace NanoIrq
         public void Wake()
         {
             Interlocked.Exchange(ref _wakeState, WakeNone);
-            if (_running != 0)
+            if (_thread._running != 0)
             {
-                _wake.Set();
+                _thread._wake.Set();
             }
         }
 
@@ -477,18 +471,7 @@ namespace NanoIrq
         /// <exception cref="InvalidOperationException">Already running.</exception>
         public void Start()
         {
-            lock (_dispatchGate)
-            {
-                if (_running != 0)
-                {
-                    throw new InvalidOperationException("IrqDispatcher is already running; call Stop first.");
-                }
-
-                _running = 1;
-                _thread = new Thread(Run);
-                AddLoop(_thread);
-                _thread.Start();
-            }
+            _thread.Start();
         }
 
         /// <summary>
@@ -510,65 +493,7 @@ namespace NanoIrq
         /// </remarks>
         public void Stop()
         {
-            Thread[] toJoin = null;
-            Thread current = Thread.CurrentThread;
-            lock (_dispatchGate)
-            {
-                Interlocked.Exchange(ref _running, 0);
-                _thread = null;
-                _wake.Set();
-                if (_handlerThread != current)
-                {
-                    int n = 0;
-                    for (int i = 0; i < _loops.Length; i++)
-                    {
-                        if (_loops[i] != null && _loops[i] != current)
-                        {
-                            n++;
-                        }
-                    }
-
-                    if (n > 0)
-                    {
-                        toJoin = new Thread[n];
-                        n = 0;
-                        for (int i = 0; i < _loops.Length; i++)
-                        {
-                            if (_loops[i] != null && _loops[i] != current)
-                            {
-                                toJoin[n++] = _loops[i];
-                            }
-                        }
-                    }
-                }
-            }
-
-            if (toJoin != null)
-            {
-                for (int i = 0; i < toJoin.Length; i++)
-                {
-                    WaitForEnd(toJoin[i]);
-                }
-            }
-        }
-
-        // Waits until a dispatcher thread has ended. nanoCLR refuses Thread.Join on the threads it runs itself, those
-        // of Timer callbacks and GPIO/native events (Thread::Join in corlib_native_System_Threading_Thread.cpp rejects
-        // TH_F_System callers with CLR_E_INVALID_OPERATION): a Stop made there polls IsAlive. Any refusal falls back to
-        // the poll, whatever exception type the runtime maps it to.
-        private static void WaitForEnd(Thread thread)
-        {
-            try
-            {
-                thread.Join();
-            }
-            catch (Exception)
-            {
-                while (thread.IsAlive)
-                {
-                    Thread.Sleep(1);
-                }
-            }
+            _thread.Stop();
         }
 
         /// <summary>Stops the dispatcher thread. Pins and Irqs stay as they are.</summary>
@@ -952,7 +877,8 @@ namespace NanoIrq
             return found;
         }
 
-        private int MillisToNextDeadline()
+        /// <summary>How long the dispatcher thread may sleep: 0 with edges queued, else ms to the next deadline, rounded up, at most <see cref="MaxIdleMillis"/>.</summary>
+        internal int MillisToNextDeadline()
         {
             uint now = _clock.NowMicros;
             uint best;
@@ -1005,83 +931,16 @@ namespace NanoIrq
             source.WakeAfter(delay);
         }
 
-        // Under the dispatch gate.
-        private void AddLoop(Thread thread)
+        // The dispatcher thread is ending (under the dispatch gate): no wake-up stays pending unless a newer thread
+        // took over (Stop then Start from a handler): the source is that thread's now.
+        internal void CancelWakeSourceAtThreadEnd(bool newerThreadRuns)
         {
-            for (int i = 0; i < _loops.Length; i++)
+            IWakeSource source = _wakeSource;
+            if (source != null && !newerThreadRuns)
             {
-                if (_loops[i] == null)
-                {
-                    _loops[i] = thread;
-                    return;
-                }
+                source.Cancel();
+                Interlocked.Exchange(ref _wakeState, WakeIdle);
             }
-
-            Thread[] grown = new Thread[_loops.Length * 2];
-            Array.Copy(_loops, grown, _loops.Length);
-            grown[_loops.Length] = thread;
-            _loops = grown;
-        }
-
-        // Under the dispatch gate.
-        private void RemoveLoop(Thread thread)
-        {
-            for (int i = 0; i < _loops.Length; i++)
-            {
-                if (_loops[i] == thread)
-                {
-                    _loops[i] = null;
-                }
-            }
-        }
-
-        // True while the calling thread is the dispatcher thread of the current Start: Stop (which clears _thread, at
-        // once when called from a handler) or a later Start (a new thread) ends an older thread's loop.
-        private bool OwnsLoop()
-        {
-            return _running != 0 && _thread == Thread.CurrentThread;
-        }
-
-        private void Run()
-        {
-            Interlocked.Increment(ref _liveLoops);
-            while (OwnsLoop())
-            {
-                int handled = Poll();
-                int wait = MillisToNextDeadline();
-                if (_section.IsHeld)
-                {
-                    // Held off by a user's hold: the outermost Restore wakes us (Released).
-                    wait = MaxIdleMillis;
-                }
-                else if (handled == 0 && wait == 0)
-                {
-                    // Something due could not be served this round (a target that did not move its deadline): do not spin.
-                    wait = 1;
-                }
-
-                if (wait > 0 && OwnsLoop())
-                {
-                    _wake.WaitOne(wait, false);
-                }
-            }
-
-            // Stopped (also from a handler, whose poll re-armed the source after Stop returned): no wake-up pending,
-            // unless a newer thread took over (Stop then Start from a handler): the source is that thread's now.
-            lock (_dispatchGate)
-            {
-                IWakeSource source = _wakeSource;
-                Thread current = _thread;
-                if (source != null && (current == null || current == Thread.CurrentThread))
-                {
-                    source.Cancel();
-                    Interlocked.Exchange(ref _wakeState, WakeIdle);
-                }
-
-                RemoveLoop(Thread.CurrentThread);
-            }
-
-            Interlocked.Decrement(ref _liveLoops);
         }
     }
 }
