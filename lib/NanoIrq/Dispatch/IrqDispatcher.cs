@@ -56,11 +56,7 @@ namespace NanoIrq
         private readonly DispatcherThread _thread;
         private int _pollDepth;
         private Irq[] _irqs = new Irq[4];
-        private IDispatchTarget[] _targets = new IDispatchTarget[4];
-        private bool[] _targetArmed = new bool[4];
-        private uint[] _targetDeadline = new uint[4];
-        private int[] _targetStalledPoll = new int[4];
-        private int _targetCount;
+        private readonly TargetSchedule _targets;
         private int _pollNumber;
         private int _dispatching;
         private int _unrouted;
@@ -103,6 +99,7 @@ namespace NanoIrq
             _section = new CriticalSection(clock);
             _section.Released = Wake;
             _thread = new DispatcherThread(this);
+            _targets = new TargetSchedule(_faults);
         }
 
         /// <summary>The clock of every stamp and deadline.</summary>
@@ -400,30 +397,10 @@ namespace NanoIrq
 
             lock (_dispatchGate)
             {
-                int free = -1;
-                for (int i = 0; i < _targets.Length; i++)
+                if (!_targets.Add(target))
                 {
-                    if (_targets[i] == target)
-                    {
-                        return;
-                    }
-
-                    if (_targets[i] == null && free < 0)
-                    {
-                        free = i;
-                    }
+                    return;
                 }
-
-                if (free < 0)
-                {
-                    free = _targets.Length;
-                    GrowTargets();
-                }
-
-                _targets[free] = target;
-                _targetArmed[free] = false;
-                _targetStalledPoll[free] = -1;
-                _targetCount++;
             }
 
             Wake();
@@ -434,19 +411,8 @@ namespace NanoIrq
         {
             lock (_dispatchGate)
             {
-                for (int i = 0; i < _targets.Length; i++)
-                {
-                    if (_targets[i] == target && target != null)
-                    {
-                        _targets[i] = null;
-                        _targetArmed[i] = false;
-                        _targetCount--;
-                        return true;
-                    }
-                }
+                return _targets.Remove(target);
             }
-
-            return false;
         }
 
         /// <summary>
@@ -650,9 +616,9 @@ namespace NanoIrq
                 }
             }
 
-            if (_targetCount > 0)
+            if (_targets.Count > 0)
             {
-                RefreshTargets();
+                _targets.Refresh();
                 deadlines = true;
             }
 
@@ -730,7 +696,6 @@ namespace NanoIrq
             {
                 Irq[] irqs = _irqs;
                 int bestIrq = -1;
-                int bestTarget = -1;
                 uint best = 0;
                 // Tick arithmetic written out (each call costs on the interpreter): (int)(a - b) is Ticks.Diff(a, b).
                 for (int i = 0; i < irqs.Length; i++)
@@ -757,21 +722,16 @@ namespace NanoIrq
                     }
                 }
 
-                for (int i = 0; i < _targets.Length; i++)
+                uint targetDeadline = 0;
+                int bestTarget = _targets.Count > 0 ? _targets.FindDue(now, limit, poll, out targetDeadline) : -1;
+                if (bestTarget >= 0 && bestIrq >= 0 && !Ticks.IsBefore(targetDeadline, best))
                 {
-                    if (_targets[i] != null && _targetArmed[i] && _targetStalledPoll[i] != poll && Ticks.Diff(now, _targetDeadline[i]) >= 0
-                        && Ticks.Diff(limit, _targetDeadline[i]) >= 0
-                        && ((bestIrq < 0 && bestTarget < 0) || Ticks.IsBefore(_targetDeadline[i], best)))
-                    {
-                        bestTarget = i;
-                        bestIrq = -1;
-                        best = _targetDeadline[i];
-                    }
+                    bestTarget = -1; // an Irq deadline at the same time goes first
                 }
 
                 if (bestTarget >= 0)
                 {
-                    ServiceTarget(bestTarget, now, poll);
+                    _targets.Service(bestTarget, now, poll);
                 }
                 else if (bestIrq >= 0)
                 {
@@ -784,65 +744,6 @@ namespace NanoIrq
 
                 serviced++;
             }
-        }
-
-        private void ServiceTarget(int index, uint now, int poll)
-        {
-            IDispatchTarget target = _targets[index];
-            uint due = _targetDeadline[index];
-            try
-            {
-                target.Service(now);
-            }
-            catch (Exception ex)
-            {
-                _faults.Record(target, ex, now);
-            }
-
-            if (_targets[index] != target)
-            {
-                return;
-            }
-
-            uint next;
-            bool armed = target.TryGetDeadline(out next);
-            _targetArmed[index] = armed;
-            _targetDeadline[index] = next;
-            if (armed && Ticks.Diff(next, due) <= 0)
-            {
-                _targetStalledPoll[index] = poll;
-            }
-        }
-
-        private void RefreshTargets()
-        {
-            for (int i = 0; i < _targets.Length; i++)
-            {
-                IDispatchTarget target = _targets[i];
-                if (target != null)
-                {
-                    uint d;
-                    _targetArmed[i] = target.TryGetDeadline(out d);
-                    _targetDeadline[i] = d;
-                }
-            }
-        }
-
-        private void GrowTargets()
-        {
-            int n = _targets.Length * 2;
-            IDispatchTarget[] targets = new IDispatchTarget[n];
-            bool[] armed = new bool[n];
-            uint[] deadlines = new uint[n];
-            int[] stalled = new int[n];
-            Array.Copy(_targets, targets, _targets.Length);
-            Array.Copy(_targetArmed, armed, _targets.Length);
-            Array.Copy(_targetDeadline, deadlines, _targets.Length);
-            Array.Copy(_targetStalledPoll, stalled, _targets.Length);
-            _targets = targets;
-            _targetArmed = armed;
-            _targetDeadline = deadlines;
-            _targetStalledPoll = stalled;
         }
 
         // Earliest pending deadline of every Irq and target (due or not); false when none.
@@ -863,14 +764,11 @@ namespace NanoIrq
                     }
                 }
 
-                for (int i = 0; i < _targets.Length; i++)
+                uint t;
+                if (_targets.TryGetNextDeadline(out t) && (!found || Ticks.IsBefore(t, best)))
                 {
-                    uint d;
-                    if (_targets[i] != null && _targets[i].TryGetDeadline(out d) && (!found || Ticks.IsBefore(d, best)))
-                    {
-                        found = true;
-                        best = d;
-                    }
+                    found = true;
+                    best = t;
                 }
             }
 
