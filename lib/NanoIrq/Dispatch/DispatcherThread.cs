@@ -186,7 +186,7 @@ namespace NanoIrq
             lock (_dispatcher.DispatchGate)
             {
                 Thread current = _thread;
-                _dispatcher.CancelWakeSourceAtThreadEnd(current != null && current != Thread.CurrentThread);
+                _dispatcher._alarm.CancelAtThreadEnd(current != null && current != Thread.CurrentThread);
                 RemoveLoop(Thread.CurrentThread);
             }
 

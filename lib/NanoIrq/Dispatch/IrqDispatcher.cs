@@ -65,14 +65,7 @@ namespace NanoIrq
         // The thread running handlers or targets now (inside Poll or Irq.Invoke), under the dispatch gate; null when none.
         internal Thread _handlerThread;
 
-        // The optional wake source (WakeSource) and what it was last told: WakeNone (unknown: the next Poll arms or
-        // cancels it), WakeArmed (armed for _wakeDeadline), WakeIdle (cancelled). Wake() resets it to WakeNone.
-        private const int WakeNone = 0;
-        private const int WakeArmed = 1;
-        private const int WakeIdle = 2;
-        private IWakeSource _wakeSource;
-        private int _wakeState;
-        private uint _wakeDeadline;
+        internal readonly WakeAlarm _alarm = new WakeAlarm();
 
         /// <summary>Creates a dispatcher on <paramref name="clock"/> with a 256-edge ring and an 8-fault log.</summary>
         public IrqDispatcher(IClock clock)
@@ -217,7 +210,7 @@ namespace NanoIrq
         {
             get
             {
-                return _wakeSource;
+                return _alarm.Source;
             }
 
             set
@@ -229,14 +222,7 @@ namespace NanoIrq
                         throw new InvalidOperationException("WakeSource can only be set while the dispatcher is stopped; call Stop first.");
                     }
 
-                    IWakeSource old = _wakeSource;
-                    if (old != null && old != value)
-                    {
-                        old.Cancel();
-                    }
-
-                    _wakeSource = value;
-                    _wakeState = WakeNone;
+                    _alarm.Source = value;
                 }
             }
         }
@@ -374,9 +360,11 @@ namespace NanoIrq
                     _section.ExitDispatch(me);
                 }
 
-                if (_wakeSource != null)
+                if (_alarm.Source != null)
                 {
-                    ArmWakeSource();
+                    uint next;
+                    bool found = TryGetNextDeadline(out next);
+                    _alarm.Arm(found, next, _clock.NowMicros);
                 }
 
                 return handled;
@@ -422,7 +410,7 @@ namespace NanoIrq
         /// </summary>
         public void Wake()
         {
-            Interlocked.Exchange(ref _wakeState, WakeNone);
+            _alarm.Consumed();
             if (_thread._running != 0)
             {
                 _thread._wake.Set();
@@ -793,52 +781,6 @@ namespace NanoIrq
 
             int millis = Ticks.ToMillisRoundedUp(Ticks.Diff(best, now));
             return millis > MaxIdleMillis ? MaxIdleMillis : millis;
-        }
-
-        // Called at the end of a Poll that ran, under the dispatch gate: see WakeSource.
-        private void ArmWakeSource()
-        {
-            IWakeSource source = _wakeSource;
-            if (source == null)
-            {
-                return;
-            }
-
-            uint next;
-            bool found = TryGetNextDeadline(out next);
-            int delay = found ? Ticks.Diff(next, _clock.NowMicros) : 0;
-            if (!found || delay <= 0)
-            {
-                // Nothing pending, or due already (the thread polls again without waiting for a wake-up).
-                if (Interlocked.Exchange(ref _wakeState, WakeIdle) != WakeIdle)
-                {
-                    source.Cancel();
-                }
-
-                return;
-            }
-
-            if (_wakeState == WakeArmed && _wakeDeadline == next)
-            {
-                return;
-            }
-
-            // State first: a wake-up that fires as soon as it is armed calls Wake, which resets it.
-            _wakeDeadline = next;
-            Interlocked.Exchange(ref _wakeState, WakeArmed);
-            source.WakeAfter(delay);
-        }
-
-        // The dispatcher thread is ending (under the dispatch gate): no wake-up stays pending unless a newer thread
-        // took over (Stop then Start from a handler): the source is that thread's now.
-        internal void CancelWakeSourceAtThreadEnd(bool newerThreadRuns)
-        {
-            IWakeSource source = _wakeSource;
-            if (source != null && !newerThreadRuns)
-            {
-                source.Cancel();
-                Interlocked.Exchange(ref _wakeState, WakeIdle);
-            }
         }
     }
 }
