@@ -45,17 +45,11 @@ namespace NanoIrq
         private readonly EdgeInbox _ring;
         private readonly CriticalSection _section;
         private readonly FaultLog _faults;
-        private readonly object _postGate = new object();
         private readonly object _dispatchGate = new object();
-        private readonly IrqPin[] _pins = new IrqPin[MaxPin + 1];
-
-        // Per GPIO: edges at the head of the ring that belong to Irqs disposed since they were queued. The ring is
-        // FIFO and a new Irq on the GPIO registers only after the old one left, so they are that GPIO's next ones.
-        private readonly int[] _stale = new int[MaxPin + 1];
+        private readonly PinRegistry _registry = new PinRegistry();
         private readonly EdgeRecord _current = new EdgeRecord();
         private readonly DispatcherThread _thread;
         private int _pollDepth;
-        private Irq[] _irqs = new Irq[4];
         private readonly TargetSchedule _targets;
         private int _pollNumber;
         private int _dispatching;
@@ -261,7 +255,7 @@ namespace NanoIrq
         public bool Post(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
             bool stored;
-            lock (_postGate)
+            lock (_registry.Gate)
             {
                 stored = PostLocked(pin, level, timeMicros, sequence, stampIsLate);
             }
@@ -309,7 +303,7 @@ namespace NanoIrq
             }
 
             int stored = 0;
-            lock (_postGate)
+            lock (_registry.Gate)
             {
                 for (int i = 0; i < count; i++)
                 {
@@ -466,48 +460,19 @@ namespace NanoIrq
 
         internal void ClaimPin(IrqPin pin)
         {
-            lock (_postGate)
-            {
-                if (_pins[pin.Number] != null)
-                {
-                    throw new ArgumentException("GPIO " + pin.Number.ToString() + " is already in use by another IrqPin; dispose that one first.", "pin");
-                }
-
-                _pins[pin.Number] = pin;
-            }
+            _registry.Claim(pin);
         }
 
         internal void ReleasePin(IrqPin pin)
         {
-            lock (_postGate)
-            {
-                if (_pins[pin.Number] == pin)
-                {
-                    _pins[pin.Number] = null;
-                }
-            }
+            _registry.Release(pin);
         }
 
         internal void Register(Irq irq)
         {
             lock (_dispatchGate)
             {
-                lock (_postGate)
-                {
-                    for (int i = 0; i < _irqs.Length; i++)
-                    {
-                        if (_irqs[i] == null)
-                        {
-                            _irqs[i] = irq;
-                            return;
-                        }
-                    }
-
-                    Irq[] grown = new Irq[_irqs.Length * 2];
-                    Array.Copy(_irqs, grown, _irqs.Length);
-                    grown[_irqs.Length] = irq;
-                    _irqs = grown;
-                }
+                _registry.Register(irq);
             }
 
             Wake();
@@ -517,17 +482,7 @@ namespace NanoIrq
         {
             lock (_dispatchGate)
             {
-                lock (_postGate)
-                {
-                    for (int i = 0; i < _irqs.Length; i++)
-                    {
-                        if (_irqs[i] == irq)
-                        {
-                            _irqs[i] = null;
-                            _stale[irq.Pin.Number] += irq.WriteOffQueued();
-                        }
-                    }
-                }
+                _registry.Unregister(irq);
             }
         }
 
@@ -555,7 +510,7 @@ namespace NanoIrq
         // interpreter, and this runs once per edge.
         private bool PostLocked(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
-            IrqPin p = pin >= 0 && pin <= MaxPin ? _pins[pin] : null;
+            IrqPin p = pin >= 0 && pin <= MaxPin ? _registry._pins[pin] : null;
             Irq irq = p == null ? null : p._irq;
             if (irq == null || irq._disposed != 0)
             {
@@ -588,7 +543,7 @@ namespace NanoIrq
             }
 
             uint now = _clock.NowMicros;
-            Irq[] irqs = _irqs;
+            Irq[] irqs = _registry._irqs;
             bool deadlines = false;
             for (int i = 0; i < irqs.Length; i++)
             {
@@ -629,6 +584,8 @@ namespace NanoIrq
         private int Deliver(EdgeRecord edge, int edgesLeft, bool deadlines, uint now, int poll)
         {
             int handled = 0;
+            IrqPin[] pins = _registry._pins;
+            int[] stale = _registry._stale;
             while (edgesLeft > 0 && _ring.Read(edge))
             {
                 edgesLeft--;
@@ -639,15 +596,15 @@ namespace NanoIrq
 
                 handled++;
                 int pin = edge._pin;
-                if (_stale[pin] > 0)
+                if (stale[pin] > 0)
                 {
-                    // _stale changes only under the dispatch gate (Unregister, and here).
-                    _stale[pin]--;
+                    // stale counts change only under the dispatch gate (Unregister, and here).
+                    stale[pin]--;
                     _discarded++;
                     continue;
                 }
 
-                IrqPin p = _pins[pin];
+                IrqPin p = pins[pin];
                 Irq irq = p == null ? null : p._irq;
                 if (irq == null)
                 {
@@ -682,7 +639,7 @@ namespace NanoIrq
             int serviced = 0;
             while (true)
             {
-                Irq[] irqs = _irqs;
+                Irq[] irqs = _registry._irqs;
                 int bestIrq = -1;
                 uint best = 0;
                 // Tick arithmetic written out (each call costs on the interpreter): (int)(a - b) is Ticks.Diff(a, b).
@@ -741,7 +698,7 @@ namespace NanoIrq
             best = 0;
             lock (_dispatchGate)
             {
-                Irq[] irqs = _irqs;
+                Irq[] irqs = _registry._irqs;
                 for (int i = 0; i < irqs.Length; i++)
                 {
                     uint d;
