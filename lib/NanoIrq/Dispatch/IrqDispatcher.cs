@@ -23,6 +23,10 @@ namespace NanoIrq
     /// delivered right after the outermost Restore; without the thread, call Poll after the Restore.</para>
     /// <para><b>Faults.</b> A handler or target that throws is recorded in <see cref="Faults"/> (source = the Irq or the
     /// target, the exception, the clock time); the Irq is disabled unless its options say otherwise; nothing else stops.</para>
+    /// <para><b>Parts.</b> The dispatcher is the front of: <see cref="EdgeInbox"/> (the posted edges),
+    /// <see cref="PinRegistry"/> (pins, Irqs, the post lock), <see cref="TargetSchedule"/> (attached targets and their
+    /// deadlines), <see cref="DispatcherThread"/> (Start, Stop, the loop) and <see cref="WakeAlarm"/> (the optional wake
+    /// source). It keeps the poll itself: edges in order, each after the deadlines due before it.</para>
     /// <para><b>Threads.</b> Sources may post from any thread (posts are serialised by a lock that handlers never hold);
     /// handlers run one at a time on the thread calling Poll. Allocation-free per edge and per deadline after
     /// start-up.</para>
