@@ -584,18 +584,23 @@ namespace NanoIrq
         }
 
         // Takes the edgesLeft queued edges in order; before each, services every deadline due at or before its time
-        // (and by now); at the end, every deadline due by now. Returns how many edges and deadlines it handled.
+        // (and by now); at the end, every deadline due by now. Returns how many edges and deadlines it handled. The
+        // soonest pending deadline is kept up to date (each dispatched Irq can only add its own), so an edge with no
+        // deadline before it costs one comparison instead of a scan.
         private int Deliver(EdgeRecord edge, int edgesLeft, bool deadlines, uint now, int poll)
         {
             int handled = 0;
             IrqPin[] pins = _registry._pins;
             int[] stale = _registry._stale;
+            uint soonest = 0;
+            bool pending = deadlines && SoonestPending(poll, out soonest);
             while (edgesLeft > 0 && _ring.Read(edge))
             {
                 edgesLeft--;
-                if (deadlines)
+                if (pending && (int)(edge._time - soonest) >= 0 && (int)(now - soonest) >= 0)
                 {
                     handled += ServiceDue(edge._time, now, poll);
+                    pending = SoonestPending(poll, out soonest);
                 }
 
                 handled++;
@@ -625,15 +630,62 @@ namespace NanoIrq
                 }
 
                 irq.Dispatch(edge, now);
-                deadlines = deadlines || irq._filterArmed || irq._levelArmed;
+                if (irq._filterArmed && irq._filterStalledPoll != poll && (!pending || (int)(soonest - irq._filterDeadline) > 0))
+                {
+                    soonest = irq._filterDeadline;
+                    pending = true;
+                }
+
+                if (irq._levelArmed && (!pending || (int)(soonest - irq._levelDeadline) > 0))
+                {
+                    soonest = irq._levelDeadline;
+                    pending = true;
+                }
             }
 
-            if (deadlines)
+            if (pending && (int)(now - soonest) >= 0)
             {
                 handled += ServiceDue(now, now, poll);
             }
 
             return handled;
+        }
+
+        // The soonest deadline that ServiceDue could serve in this poll (due or not yet); false when none is armed.
+        private bool SoonestPending(int poll, out uint soonest)
+        {
+            bool found = false;
+            soonest = 0;
+            Irq[] irqs = _registry._irqs;
+            for (int i = 0; i < irqs.Length; i++)
+            {
+                Irq irq = irqs[i];
+                if (irq == null)
+                {
+                    continue;
+                }
+
+                if (irq._filterArmed && irq._filterStalledPoll != poll && (!found || (int)(soonest - irq._filterDeadline) > 0))
+                {
+                    soonest = irq._filterDeadline;
+                    found = true;
+                }
+
+                if (irq._levelArmed && (!found || (int)(soonest - irq._levelDeadline) > 0))
+                {
+                    soonest = irq._levelDeadline;
+                    found = true;
+                }
+            }
+
+            uint t;
+            if (_targets.Count > 0 && _targets.TryGetSoonest(poll, out t) && (!found || (int)(soonest - t) > 0))
+            {
+                soonest = t;
+                found = true;
+            }
+
+            return found;
         }
 
         // Services, earliest first, every Irq deadline (filter timeouts, level repeats) and target deadline that is due

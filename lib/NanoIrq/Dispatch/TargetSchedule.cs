@@ -145,6 +145,23 @@ namespace NanoIrq
             }
         }
 
+        /// <summary>The soonest deadline last reported by a target not stalled in <paramref name="poll"/> (due or not); false when none.</summary>
+        internal bool TryGetSoonest(int poll, out uint soonest)
+        {
+            bool found = false;
+            soonest = 0;
+            for (int i = 0; i < _targets.Length; i++)
+            {
+                if (_targets[i] != null && _armed[i] && _stalledPoll[i] != poll && (!found || Ticks.IsBefore(_deadline[i], soonest)))
+                {
+                    found = true;
+                    soonest = _deadline[i];
+                }
+            }
+
+            return found;
+        }
+
         /// <summary>The earliest deadline any target reports now (due or not); false when none is armed.</summary>
         internal bool TryGetNextDeadline(out uint earliest)
         {
