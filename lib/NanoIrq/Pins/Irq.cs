@@ -46,7 +46,7 @@ namespace NanoIrq
         private IrqFlags _flags;
         private HandlerProbe _probe;
 
-        // Written under the dispatcher's post lock (source side).
+        // Written under the pin registry's lock, which every post takes (source side).
         internal int _seen;
         internal int _dropped;
 
@@ -428,7 +428,7 @@ namespace NanoIrq
             {
                 _now = now;
                 _filter.Tick(deadline, _sink);
-                RefreshFilterDeadline();
+                _filterArmed = _filter.TryGetDeadline(out _filterDeadline);
                 if (_filterArmed && Ticks.Diff(_filterDeadline, deadline) <= 0)
                 {
                     // A filter that did not move its deadline on: leave it until the next poll.
@@ -533,13 +533,6 @@ namespace NanoIrq
         private bool LevelWatched(bool level)
         {
             return (_trigger & (level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0;
-        }
-
-        private void RefreshFilterDeadline()
-        {
-            uint d;
-            _filterArmed = _filter.TryGetDeadline(out d);
-            _filterDeadline = d;
         }
 
         private void Call(IrqFlags flags, EdgeRecord edge, uint now, HandlerProbe probe)
