@@ -11,6 +11,7 @@ namespace NanoIrq.Cli
             "  demo     run the ButtonCounter demo on a simulated board (default esp32-devkitc)\n" +
             "  replay   run a recorded waveform (VCD or CSV) through the debounce and gesture pipeline\n" +
             "  boards   list the board profiles and their default pins\n" +
+            "  calibrate  find the debounce settings that count every press of your own switch (VCD or CSV capture)\n" +
             "run 'nanoirq <verb> --help' for the verb's options.";
 
         public static int Main(string[] args)
@@ -37,6 +38,8 @@ namespace NanoIrq.Cli
                     return ReplayCommand.Run(rest, stdout, stderr);
                 case "boards":
                     return BoardsCommand.Run(rest, stdout, stderr);
+                case "calibrate":
+                    return CalibrateCommand.Run(rest, stdout, stderr);
                 case "-h":
                 case "--help":
                 case "help":

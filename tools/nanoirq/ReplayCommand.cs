@@ -135,12 +135,7 @@ namespace NanoIrq.Cli
                 return 1;
             }
 
-            IEdgeFilter debouncer = ReplayPipeline.CreateDebouncer(mode, wave.InitialLevel, activeLow, press, release);
-            if (glitch > 0)
-            {
-                var g = new GlitchFilter(wave.InitialLevel, glitch);
-                debouncer = debouncer == null ? g : new FilterChain(g, debouncer);
-            }
+            IEdgeFilter debouncer = ReplayPipeline.CreateFilter(mode, wave.InitialLevel, activeLow, press, release, glitch);
 
             var pipeline = new ReplayPipeline();
             int settle = Math.Max(Math.Max(press, release), options.MultiClickGapMicros) + glitch + 1;

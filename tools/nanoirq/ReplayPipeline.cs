@@ -41,24 +41,60 @@ namespace NanoIrq.Cli
             }
         }
 
+        /// <summary>
+        /// The filter <c>--debounce MODE:PRESS/RELEASE</c> and <c>--glitch GLITCH</c> stand for: the debouncer of
+        /// <see cref="CreateDebouncer"/>, behind a <see cref="GlitchFilter"/> of <paramref name="glitchMicros"/> when that is
+        /// above 0 (null for mode "none" without a glitch).
+        /// </summary>
+        public static IEdgeFilter CreateFilter(string mode, bool initialLevel, bool activeLow, int pressMicros, int releaseMicros, int glitchMicros)
+        {
+            IEdgeFilter debouncer = CreateDebouncer(mode, initialLevel, activeLow, pressMicros, releaseMicros);
+            if (glitchMicros > 0)
+            {
+                var g = new GlitchFilter(initialLevel, glitchMicros);
+                debouncer = debouncer == null ? g : new FilterChain(g, debouncer);
+            }
+
+            return debouncer;
+        }
+
+        /// <summary>
+        /// Feeds <paramref name="count"/> edges (times µs, kept modulo 2^32 as a NanoIrq clock keeps them; sequence 1, 2,
+        /// 3...) into <paramref name="filter"/> the way the Irq dispatcher does: every deadline is ticked exactly when due,
+        /// before the next edge; then ticks up to <paramref name="endMicros"/>. The fed record is lent (one record, refilled
+        /// for each edge), so <paramref name="sink"/> copies what it keeps.
+        /// </summary>
+        public static void Drive(IEdgeFilter filter, long[] timesMicros, bool[] levels, int count, long endMicros, IEdgeSink sink)
+        {
+            var fed = new EdgeRecord();
+            for (int i = 0; i < count; i++)
+            {
+                uint t = unchecked((uint)timesMicros[i]);
+                TickUntil(filter, t, sink);
+                filter.Feed(fed.Set(0, levels[i], t, unchecked((uint)(i + 1)), false), sink);
+            }
+
+            TickUntil(filter, unchecked((uint)endMicros), sink);
+        }
+
         /// <summary>Runs the waveform through <paramref name="debouncer"/> (may be null) then a gesture detector with
         /// <paramref name="options"/>; ticks until the end of the recording plus <paramref name="settleMicros"/>.</summary>
         public void Run(Waveform wave, IEdgeFilter debouncer, bool activeLow, GestureOptions options, int settleMicros)
         {
             var detector = new GestureDetector(activeLow, e => _gestures.Add(e.Clone()), options);
             IEdgeFilter chain = debouncer == null ? (IEdgeFilter)detector : new FilterChain(debouncer, detector);
-            EdgeRecord[] edges = wave.ToEdges(0);
+            var times = new long[wave.Count];
+            var levels = new bool[wave.Count];
             _baseMicros = 0;
             _baseLong = 0;
-            for (int i = 0; i < edges.Length; i++)
+            for (int i = 0; i < times.Length; i++)
             {
-                Raw.Add((wave.TimeNanos(i) / 1000, edges[i].Level));
-                TickUntil(chain, edges[i].TimeMicros);
-                chain.Feed(edges[i], this);
+                times[i] = wave.TimeNanos(i) / 1000;
+                levels[i] = wave.Level(i);
+                Raw.Add((times[i], levels[i]));
             }
 
-            long endMicros = wave.EndNanos / 1000 + settleMicros;
-            TickUntil(chain, unchecked((uint)endMicros));
+            Drive(chain, times, levels, times.Length, wave.EndNanos / 1000 + settleMicros, this);
             foreach (var e in _debounced)
             {
                 Debounced.Add((Unwrap(e.TimeMicros), e.Level));
@@ -78,12 +114,12 @@ namespace NanoIrq.Cli
             _debounced.Add(edge.Clone());
         }
 
-        private void TickUntil(IEdgeFilter chain, uint until)
+        private static void TickUntil(IEdgeFilter chain, uint until, IEdgeSink sink)
         {
             uint due;
             while (chain.TryGetDeadline(out due) && !Ticks.IsBefore(until, due))
             {
-                chain.Tick(due, this);
+                chain.Tick(due, sink);
             }
         }
 

@@ -19,7 +19,14 @@ namespace NanoIrq
     /// least, the last one exactly at the end of the bounce, so the edge list always ends on the settled level; a
     /// bounce shorter than 2 µs, or MaxBounceCycles 0, is a single clean edge and counts as 0 µs of bounce;</para>
     /// <para>- with probability <see cref="GlitchProbability"/> a noise pulse of 1 to <see cref="GlitchMaxWidthMicros"/>
-    /// µs to the released level is added somewhere in the settled part of the hold.</para>
+    /// µs to the released level is added somewhere in the settled part of the hold;</para>
+    /// <para>- worn or cheap contacts: with probability <see cref="PressReopenProbability"/> the contact opens once in
+    /// the settled part of the hold (after the glitch, if any) for half to all of <see cref="PressReopenMicros"/>
+    /// (uniform), and with probability <see cref="ReleaseRecloseProbability"/> it touches again once after the
+    /// release bounce, 1 µs to <see cref="ReleaseRecloseMicros"/> after it settled, for half to all of
+    /// <see cref="ReleaseRecloseMicros"/>. Both edges of such an excursion bounce like a press or release. A
+    /// re-opening that does not fit in the hold is left out (<see cref="LastPressReopenMicros"/> is then 0). With both
+    /// probabilities 0 (the default) no number is drawn for them, so the edges are those of earlier versions.</para>
     /// <para>Levels are physical: pressed is low when <see cref="ActiveLow"/> (the default, a button to GND with a
     /// pull-up). The first edge of a press is at its start time and goes to the pressed level; the release starts
     /// <c>holdMicros</c> after the press start, or 1 µs after the press bounce ends if that is later. The same seed
@@ -32,8 +39,9 @@ namespace NanoIrq
         /// <summary>Most extra open/close pairs per bounce: 32.</summary>
         public const int MaxCyclesLimit = 32;
 
-        /// <summary>Most edges one <see cref="WritePress"/> call writes: 2 x (1 + 2 x 32) + 2 = 132.</summary>
-        public const int MaxEdgesPerPress = 2 * (1 + 2 * MaxCyclesLimit) + 2;
+        /// <summary>Most edges one <see cref="WritePress"/> call writes: 6 bounced edges (press, release, and the two
+        /// edges of a re-opening and of a re-closing) of at most 1 + 2 x 32 edges each, plus a 2-edge glitch: 392.</summary>
+        public const int MaxEdgesPerPress = 6 * (1 + 2 * MaxCyclesLimit) + 2;
 
         private readonly SeededRandom _random;
         private readonly int[] _scratch = new int[2 * MaxCyclesLimit];
@@ -43,6 +51,10 @@ namespace NanoIrq
         private int _glitchWidth = 50;
         private double _longProbability;
         private double _glitchProbability;
+        private int _pressReopen;
+        private double _pressReopenProbability;
+        private int _releaseReclose;
+        private double _releaseRecloseProbability;
         private int _actualLength;
 
         /// <summary>Creates a model whose draws are fixed by <paramref name="seed"/> (any int).</summary>
@@ -103,6 +115,52 @@ namespace NanoIrq
             set { _glitchWidth = CheckInt(value, 1, 1000000, "GlitchMaxWidthMicros"); }
         }
 
+        /// <summary>Longest re-opening of the contact during a hold, µs, [0, 1,000,000]; default 0 (none). Measured from
+        /// the first opening edge to the first closing edge; each re-opening lasts half to all of it (uniform).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Out of range; the old value is kept.</exception>
+        public int PressReopenMicros
+        {
+            get { return _pressReopen; }
+            set { _pressReopen = CheckInt(value, 0, 1000000, "PressReopenMicros"); }
+        }
+
+        /// <summary>Chance, [0, 1], that a press carries one re-opening of up to <see cref="PressReopenMicros"/>; default 0.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Out of range; the old value is kept.</exception>
+        public double PressReopenProbability
+        {
+            get { return _pressReopenProbability; }
+            set { _pressReopenProbability = CheckProbability(value, "PressReopenProbability"); }
+        }
+
+        /// <summary>Longest re-closing of the contact after a release (it touches again), µs, [0, 1,000,000]; default 0
+        /// (none). Measured from the first closing edge to the first opening edge; each lasts half to all of it
+        /// (uniform) and starts 1 µs to this long after the release bounce settled.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Out of range; the old value is kept.</exception>
+        public int ReleaseRecloseMicros
+        {
+            get { return _releaseReclose; }
+            set { _releaseReclose = CheckInt(value, 0, 1000000, "ReleaseRecloseMicros"); }
+        }
+
+        /// <summary>Chance, [0, 1], that a release carries one re-closing of up to <see cref="ReleaseRecloseMicros"/>; default 0.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Out of range; the old value is kept.</exception>
+        public double ReleaseRecloseProbability
+        {
+            get { return _releaseRecloseProbability; }
+            set { _releaseRecloseProbability = CheckProbability(value, "ReleaseRecloseProbability"); }
+        }
+
+        /// <summary>Length in µs of the re-opening written by the last <see cref="WritePress"/> call (first opening edge
+        /// to first closing edge), 0 when it had none.</summary>
+        public int LastPressReopenMicros { get; private set; }
+
+        /// <summary>Length in µs of the re-closing written by the last <see cref="WritePress"/> call (first closing edge
+        /// to first opening edge), 0 when it had none.</summary>
+        public int LastReleaseRecloseMicros { get; private set; }
+
+        /// <summary>When the release of the last <see cref="WritePress"/> call started (its first edge), µs.</summary>
+        public uint LastReleaseStartMicros { get; private set; }
+
         /// <summary>Bounce length in µs of the press written by the last <see cref="WritePress"/> call.</summary>
         public int LastPressBounceMicros { get; private set; }
 
@@ -112,7 +170,7 @@ namespace NanoIrq
         /// <summary>True when the last <see cref="WritePress"/> call added a glitch.</summary>
         public bool LastHadGlitch { get; private set; }
 
-        /// <summary>When the last press's edges end (the release settled), µs.</summary>
+        /// <summary>When the last press's edges end (the release settled, after its re-closing if any), µs.</summary>
         public uint LastEndMicros { get; private set; }
 
         /// <summary>
@@ -142,7 +200,7 @@ namespace NanoIrq
 
             if (index < 0 || index > times.Length - MaxEdgesPerPress || index > levels.Length - MaxEdgesPerPress)
             {
-                throw new ArgumentOutOfRangeException("index", "needs 132 free slots (MaxEdgesPerPress) in both arrays from index.");
+                throw new ArgumentOutOfRangeException("index", "needs 392 free slots (MaxEdgesPerPress) in both arrays from index.");
             }
 
             bool pressed = !ActiveLow;
@@ -153,6 +211,7 @@ namespace NanoIrq
             int releaseOffset = holdMicros > pressBounce ? holdMicros : pressBounce + 1;
 
             LastHadGlitch = false;
+            int settledFrom = pressBounce; // offset after which the hold is free (past the press bounce and the glitch)
             int room = releaseOffset - pressBounce - 2;
             if (_glitchProbability > 0 && _random.NextDouble() < _glitchProbability && room > 2)
             {
@@ -169,13 +228,63 @@ namespace NanoIrq
                 levels[n + 1] = pressed;
                 n += 2;
                 LastHadGlitch = true;
+                settledFrom = at + width;
+            }
+
+            LastPressReopenMicros = 0;
+            if (_pressReopenProbability > 0 && _pressReopen > 0 && _random.NextDouble() < _pressReopenProbability)
+            {
+                int length = DrawExcursion(_pressReopen);
+                int openBounce = DrawBounce();
+                int closeBounce = DrawBounce();
+                if (length <= openBounce)
+                {
+                    length = openBounce + 1;
+                }
+
+                int latest = releaseOffset - length - closeBounce - 2;
+                if (latest >= settledFrom + 1)
+                {
+                    int at = settledFrom + 1 + _random.Next(latest - settledFrom);
+                    n = WriteBounce(Ticks.Add(startMicros, at), openBounce, !pressed, times, levels, n);
+                    n = WriteBounce(Ticks.Add(startMicros, at + length), closeBounce, pressed, times, levels, n);
+                    LastPressReopenMicros = length;
+                }
             }
 
             uint releaseStart = Ticks.Add(startMicros, releaseOffset);
+            LastReleaseStartMicros = releaseStart;
             n = WriteBounce(releaseStart, DrawBounce(), !pressed, times, levels, n);
             LastReleaseBounceMicros = _actualLength;
             LastEndMicros = Ticks.Add(releaseStart, _actualLength);
+            LastReleaseRecloseMicros = 0;
+            if (_releaseRecloseProbability > 0 && _releaseReclose > 0 && _random.NextDouble() < _releaseRecloseProbability)
+            {
+                int length = DrawExcursion(_releaseReclose);
+                int closeBounce = DrawBounce();
+                int openBounce = DrawBounce();
+                if (length <= closeBounce)
+                {
+                    length = closeBounce + 1;
+                }
+
+                uint at = Ticks.Add(LastEndMicros, 1 + _random.Next(_releaseReclose));
+                n = WriteBounce(at, closeBounce, pressed, times, levels, n);
+                uint reopen = Ticks.Add(at, length);
+                n = WriteBounce(reopen, openBounce, !pressed, times, levels, n);
+                LastEndMicros = Ticks.Add(reopen, _actualLength);
+                LastReleaseRecloseMicros = length;
+            }
+
             return n - index;
+        }
+
+        // Half to all of max, uniform, at least 1.
+        private int DrawExcursion(int max)
+        {
+            int half = max / 2;
+            int length = half + _random.Next(max - half + 1);
+            return length < 1 ? 1 : length;
         }
 
         private int DrawBounce()
