@@ -35,7 +35,8 @@ namespace NanoIrq.Cli
         public bool Found => Search != null && Search.Recommended != null;
 
         /// <summary>Calibrates <paramref name="capture"/> for <paramref name="presses"/> presses (0: infer them).</summary>
-        /// <exception cref="CalibrationInputException">The capture has fewer press edges than <paramref name="presses"/>.</exception>
+        /// <exception cref="CalibrationInputException">The capture holds fewer presses than <paramref name="presses"/>: fewer press
+        /// edges, or fewer clear presses plus re-openings and re-closings that could be presses.</exception>
         public static Calibration Run(string file, ButtonCapture capture, int presses)
         {
             var c = new Calibration { File = file, Capture = capture, GivenPresses = presses };
@@ -50,6 +51,24 @@ namespace NanoIrq.Cli
             if (reading == null || reading.Step < ReadingSearch.ClearStep || reading.Presses == 0)
             {
                 PressReading clear = presses > 0 ? ReadingSearch.NearestClear(capture, presses) : null;
+                int could = 0;
+                if (clear != null)
+                {
+                    foreach (Excursion e in clear.Excursions)
+                    {
+                        could += SeparationProblem.IsCandidate(e) ? 1 : 0;
+                    }
+                }
+
+                if (clear != null && clear.Presses + could < presses)
+                {
+                    // Not a switch problem: even every re-opening and re-closing taken as a press or release falls short.
+                    throw new CalibrationInputException("--presses " + presses + ": the capture holds " + clear.Presses + " presses" +
+                        (could > 0 ? " and " + could + " re-opening" + (could == 1 ? "" : "s") + " or re-closing" + (could == 1 ? "" : "s") + " that could be more" : "") +
+                        ", fewer than " + presses + " (for this capture --presses must be in [1, " + (clear.Presses + could) +
+                        "]; did you press " + clear.Presses + " times, or is it the wrong --signal?).");
+                }
+
                 c.Problem = new SeparationProblem(capture, presses, reading, clear);
                 return c;
             }

@@ -39,7 +39,10 @@ namespace NanoIrq.Cli
                 int missing = presses - clear.Presses;
                 foreach (Excursion e in clear.Excursions)
                 {
-                    _candidates.Add(FromExcursion(capture, clear, e));
+                    if (IsCandidate(e))
+                    {
+                        _candidates.Add(FromExcursion(capture, clear, e));
+                    }
                 }
 
                 if (_candidates.Count == 0)
@@ -120,6 +123,10 @@ namespace NanoIrq.Cli
 
         /// <summary>The stretches that cannot be told apart, in the order listed.</summary>
         public IReadOnlyList<Candidate> Candidates => _candidates;
+
+        /// <summary>True when <paramref name="e"/> could be a press or release the user made: its contrary stretch lasts at
+        /// least <see cref="StretchLadder.NoiseFloorMicros"/> (a sub-millisecond pulse is bounce or a glitch).</summary>
+        public static bool IsCandidate(Excursion e) => e.LongestStretch >= StretchLadder.NoiseFloorMicros;
 
         private static Candidate FromExcursion(ButtonCapture c, PressReading clear, Excursion e)
         {
