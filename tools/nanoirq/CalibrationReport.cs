@@ -36,6 +36,7 @@ namespace NanoIrq.Cli
             PressReading r = c.Reading;
             SwitchMeasurement m = c.Measurement;
             o.WriteLine("reading: " + r.Presses + " presses, " + How(c));
+            o.WriteLine("  " + Windows(r));
             o.WriteLine("presses (bounce: first to last edge of a burst; open/closed: longest stretch of open contact inside the press, of closed contact inside the release after it):");
             o.WriteLine("     #     press at  bounce     open      held       release bounce  closed     gap after");
             foreach (PressFacts f in m.Presses)
@@ -135,7 +136,7 @@ namespace NanoIrq.Cli
             w.WriteNumber("presses", r.Presses);
             w.WriteStartObject("reading");
             w.WriteString("how", c.GivenPresses > 0 ? "given" : "inferred");
-            w.WriteString("text", How(c));
+            w.WriteString("text", How(c) + "; " + Windows(r));
             w.WriteNumber("press_signal_us", r.PressSignal);
             w.WriteNumber("press_noise_us", r.PressNoise);
             Number(w, "press_step", r.PressStep);
@@ -319,17 +320,15 @@ namespace NanoIrq.Cli
         }
 
         /// <summary>How the presses were read, in one sentence.</summary>
-        public static string How(Calibration c)
-        {
-            PressReading r = c.Reading;
-            string kept = "a press window between " + Noise(r.PressNoise) + " and " + Format.Ms(r.PressSignal) + " and a release window between " + Noise(r.ReleaseNoise) +
-                " and " + (r.ReleaseSignal == long.MaxValue ? "any length (one press)" : Format.Ms(r.ReleaseSignal)) +
-                " read these presses (steps " + Step(r.PressStep) + " and " + Step(r.ReleaseStep) + ": the shortest steady press over the longest closed contact that would add one, " +
-                "the shortest release over the longest open contact that would split one)";
-            return c.GivenPresses > 0
-                ? "as given with --presses; " + kept
-                : "inferred: the clearest reading whose presses and releases last " + Format.Ms(ReadingSearch.MinIntendedMicros) + " or more (pass --presses N if you pressed a different number of times); " + kept;
-        }
+        public static string How(Calibration c) => c.GivenPresses > 0
+            ? "as given with --presses"
+            : "inferred: the clearest reading whose presses and releases last " + Format.Ms(ReadingSearch.MinIntendedMicros) + " or more (pass --presses N if you pressed a different number of times)";
+
+        /// <summary>The window ranges that give the reading's presses, and how clearly, in one sentence.</summary>
+        public static string Windows(PressReading r) =>
+            "read alike by a press window from " + Noise(r.PressNoise) + " to " + Format.Ms(r.PressSignal) + " (" + Step(r.PressStep) + ": shortest steady press over longest closed contact that would add one)" +
+            " and a release window from " + Noise(r.ReleaseNoise) + " to " + (r.ReleaseSignal == long.MaxValue ? "any length" : Format.Ms(r.ReleaseSignal)) +
+            " (" + Step(r.ReleaseStep) + ": shortest quiet release over longest open contact that would split a press)";
 
         private static string Noise(long noise) => noise < 0 ? "0 ms" : Format.Ms(noise);
 

@@ -22,7 +22,8 @@ namespace NanoIrq.Cli
     /// <b>Spike-proof</b>: a 50 µs pulse on the idle line and one during a hold change nothing.</para>
     /// <para><b>Recommended</b>: the lowest worst-case press latency among the spike-proof settings with a margin of at
     /// least <see cref="RobustMargin"/>; ties go to the larger of margin and slack (how much shorter the user's shortest
-    /// press and release may get), then to fewer stages. With no such setting, the exact one with the largest
+    /// press and release may get), then to quiet-time windows nearer the geometric middle of noise and signal, then to
+    /// fewer stages. With no such setting, the exact one with the largest
     /// min(margin, slack), spike-proof first.</para>
     /// </remarks>
     public sealed class SettingSearch
@@ -192,7 +193,24 @@ namespace NanoIrq.Cli
                 : r.ShortestGap > 0 ? (double)_measurement.ShortestRelease.Length / r.ShortestGap : 0;
             r.Slack = Math.Min(pressSlack, gapSlack);
             r.Robust = r.SpikeProof && r.Margin >= RobustMargin;
+            if (s.Mode == "quiet")
+            {
+                r.OffCentre = OffCentre(s.PressMicros, Math.Max(_reading.PressNoise, ClosedNoise), _reading.PressSignal) +
+                    OffCentre(s.ReleaseMicros, Math.Max(_reading.ReleaseNoise, OpenNoise), _reading.ReleaseSignal);
+            }
+
             return r;
+        }
+
+        // How far (log ratio) a window is from the geometric middle of its noise and signal; 0 without a signal.
+        private static double OffCentre(int window, long noise, long signal)
+        {
+            if (signal == long.MaxValue || signal <= 0)
+            {
+                return 0;
+            }
+
+            return Math.Abs(Math.Log(window / Math.Sqrt(Math.Max(noise, 1) * (double)signal)));
         }
 
         // Largest factor (steps of 1.1, at most MaxMargin) by which every ignored stretch may grow with the count still exact.
@@ -390,6 +408,12 @@ namespace NanoIrq.Cli
                 return c;
             }
 
+            c = a.OffCentre.CompareTo(b.OffCentre);
+            if (c != 0)
+            {
+                return c;
+            }
+
             c = (a.Setting.GlitchMicros > 0).CompareTo(b.Setting.GlitchMicros > 0);
             if (c != 0)
             {
@@ -471,6 +495,10 @@ namespace NanoIrq.Cli
 
         /// <summary>Spike-proof with a margin of at least <see cref="SettingSearch.RobustMargin"/>.</summary>
         public bool Robust;
+
+        /// <summary>Quiet-time: how far (sum of log ratios) its windows sit from the geometric middle of each level's noise
+        /// and signal; 0 for the other modes. The last tie-break: a window in the middle keeps room on both sides.</summary>
+        public double OffCentre;
 
         /// <summary>min(<see cref="Margin"/>, <see cref="Slack"/>).</summary>
         public double Balance => Math.Min(Margin, Slack);

@@ -91,6 +91,32 @@ namespace NFUnitTest.Debounce
         }
 
         [TestMethod]
+        public void ReopeningAndReclosingStayInPlace()
+        {
+            uint[] t = new uint[BounceModel.MaxEdgesPerPress];
+            bool[] l = new bool[BounceModel.MaxEdgesPerPress];
+            BounceModel m = new BounceModel(5);
+            m.PressReopenMicros = 30000;
+            m.PressReopenProbability = 1.0;
+            m.ReleaseRecloseMicros = 20000;
+            m.ReleaseRecloseProbability = 1.0;
+            int presses = LoopCount.Pick(50, 20);
+            for (int press = 0; press < presses; press++)
+            {
+                int n = m.WritePress(1000, 200000, t, l, 0);
+                Assert.IsTrue(m.LastPressReopenMicros >= 15000, "reopen length");
+                Assert.IsTrue(m.LastReleaseRecloseMicros >= 10000, "reclose length");
+                Assert.AreEqual(201000u, m.LastReleaseStartMicros, "release start");
+                for (int i = 1; i < n; i++)
+                {
+                    Assert.IsTrue(l[i] != l[i - 1], "alternate");
+                }
+
+                Assert.IsTrue(l[n - 1], "ends released");
+            }
+        }
+
+        [TestMethod]
         public void RejectsBadArgumentsAndKeepsOldValues()
         {
             BounceModel m = new BounceModel(3);
