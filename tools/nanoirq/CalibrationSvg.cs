@@ -105,7 +105,7 @@ namespace NanoIrq.Cli
         {
             if (c.Problem != null)
             {
-                return "no setting counts " + (c.GivenPresses > 0 ? c.GivenPresses + " presses" : "the presses") +
+                return "no setting counts " + (c.GivenPresses > 0 ? c.GivenPresses + " presses" : "the presses") + " reliably" +
                     (reading != null ? "; drawn: the " + reading.Presses + " presses that stand out, the stretches that cannot be told apart in red" : "");
             }
 
@@ -120,8 +120,8 @@ namespace NanoIrq.Cli
             var release = new Group("release bursts");
             for (int k = 0; k < reading.Presses; k++)
             {
-                press.Rows.Add(MakeRow(c, reading.PressFirst(k), reading.PressLast(k), false, true, "press " + (k + 1), s, true));
-                release.Rows.Add(MakeRow(c, reading.ReleaseFirst(k), reading.ReleaseLast(k), true, false, "release " + (k + 1), s, false));
+                press.Rows.Add(MakeRow(c, reading.PressFirst(k), reading.PressLast(k), false, "press " + (k + 1), s, true));
+                release.Rows.Add(MakeRow(c, reading.ReleaseFirst(k), reading.ReleaseLast(k), true, "release " + (k + 1), s, false));
             }
 
             var reopen = new Group("re-openings inside presses");
@@ -130,7 +130,7 @@ namespace NanoIrq.Cli
             {
                 bool level = e.InsidePress;
                 string label = e.InsidePress ? "in press " + (e.Index + 1) : e.Index == 0 ? "before press 1" : "after press " + e.Index;
-                Row row = MakeRow(c, e.FirstEdge, e.LastEdge, level, level, label, s, !e.InsidePress);
+                Row row = MakeRow(c, e.FirstEdge, e.LastEdge, level, label, s, !e.InsidePress);
                 row.Mark = e.LongestStretchEdge >= 0 ? c.Time(e.LongestStretchEdge) : e.Start;
                 if (s != null && s.Mode == "quiet" && e.LongestStretchEdge >= 0)
                 {
@@ -155,9 +155,9 @@ namespace NanoIrq.Cli
             }
         }
 
-        private static Row MakeRow(ButtonCapture c, int first, int last, bool before, bool after, string label, DebounceSetting s, bool pressWindow)
+        private static Row MakeRow(ButtonCapture c, int first, int last, bool before, string label, DebounceSetting s, bool pressWindow)
         {
-            var r = new Row { Before = before, After = after, Start = c.Time(first) };
+            var r = new Row { Before = before, Start = c.Time(first) };
             r.Offsets = new long[last - first + 1];
             r.Pressed = new bool[last - first + 1];
             for (int i = first; i <= last; i++)
@@ -291,7 +291,6 @@ namespace NanoIrq.Cli
             public long[] Offsets;
             public bool[] Pressed;
             public bool Before;
-            public bool After;
             public string Label;
             public long Mark;
             public double WindowStart;

@@ -4,9 +4,9 @@ using System.Collections.Generic;
 namespace NanoIrq.Cli
 {
     /// <summary>
-    /// One reading of a <see cref="ButtonCapture"/>: pressed stretches at least <see cref="PressThreshold"/> long and
-    /// released stretches at least <see cref="ReleaseThreshold"/> long are the user's (<i>kept</i>); every shorter
-    /// stretch is the switch's own (bounce, re-openings, re-closings, glitches). The kept stretches give the presses.
+    /// One reading of a <see cref="ButtonCapture"/>: pressed stretches from the length at <see cref="PressPosition"/> up
+    /// and released stretches from the length at <see cref="ReleasePosition"/> up are the user's (<i>kept</i>); every
+    /// shorter stretch is the switch's own (bounce, re-openings, re-closings, glitches). The kept stretches give the presses.
     /// </summary>
     /// <remarks>
     /// <para>Edges between two kept stretches form a <i>burst</i>. Between a kept released and a kept pressed stretch it
@@ -57,12 +57,6 @@ namespace NanoIrq.Cli
         /// <summary>Threshold position on <see cref="ReleaseLadder"/>.</summary>
         public int ReleasePosition { get; }
 
-        /// <summary>Shortest pressed stretch kept at <see cref="PressPosition"/>, µs (<see cref="long.MaxValue"/> when none).</summary>
-        public long PressThreshold => PressLadder.ShortestKept(PressPosition);
-
-        /// <summary>Shortest released stretch kept at <see cref="ReleasePosition"/>, µs (<see cref="long.MaxValue"/> when none: all presses are one).</summary>
-        public long ReleaseThreshold => ReleaseLadder.ShortestKept(ReleasePosition);
-
         /// <summary>
         /// Longest pressed stretch whose keeping would add a press (a closed contact between two of the user's releases),
         /// µs; -1 when keeping every pressed stretch gives the same presses. A press window must be longer.
@@ -110,32 +104,7 @@ namespace NanoIrq.Cli
         public IReadOnlyList<Excursion> Excursions => _excursions;
 
         /// <summary>True when stretch <paramref name="i"/> is kept as the user's.</summary>
-        public bool IsKept(int i) => IsKept(Capture, _rank, i, PressPosition, ReleasePosition);
-
-        internal static bool IsKept(ButtonCapture c, int[] rank, int i, int pressPosition, int releasePosition) =>
-            rank[i] >= (c.Pressed(i) ? pressPosition : releasePosition);
-
-        /// <summary>Number of presses the reading at these positions gives (no spans built).</summary>
-        internal static int CountPresses(ButtonCapture c, int[] rank, int pressPosition, int releasePosition)
-        {
-            bool level = false;
-            int count = 0;
-            int stretches = c.Count - 1;
-            for (int i = 0; i < stretches; i++)
-            {
-                bool p = c.Pressed(i);
-                if (p != level && rank[i] >= (p ? pressPosition : releasePosition))
-                {
-                    level = p;
-                    if (p)
-                    {
-                        count++;
-                    }
-                }
-            }
-
-            return count;
-        }
+        public bool IsKept(int i) => _rank[i] >= (Capture.Pressed(i) ? PressPosition : ReleasePosition);
 
         private void Build()
         {

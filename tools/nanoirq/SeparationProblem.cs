@@ -31,7 +31,7 @@ namespace NanoIrq.Cli
             Advice = "Capture again with firm, deliberate presses, or check --signal and --active-low.";
             if (clear == null)
             {
-                Headline = "no setting counts " + wanted + ": the capture has no clear step between the switch's noise and the presses " +
+                Headline = "no setting counts " + wanted + " reliably: the capture has no clear step between the switch's noise and the presses " +
                     "(no length step of " + ReadingSearch.ClearStep.ToString("0.0", CultureInfo.InvariantCulture) + "x on both levels); the longest stretches are alike.";
             }
             else if (presses == 0 || clear.Presses < presses)
@@ -47,13 +47,13 @@ namespace NanoIrq.Cli
 
                 if (_candidates.Count == 0)
                 {
-                    Headline = "no setting counts " + wanted + ": only " + clear.Presses + " presses stand out clearly, and nothing between the switch's bounce and those presses " +
+                    Headline = "no setting counts " + wanted + " reliably: only " + clear.Presses + " presses stand out clearly, and nothing between the switch's bounce and those presses " +
                         "could be " + (missing == 1 ? "another one" : "the other " + missing) + ". Check --presses (did you press " + clear.Presses + " times?) and --signal.";
                     Advice = "If you pressed " + clear.Presses + " times, run again with --presses " + clear.Presses + ".";
                 }
                 else
                 {
-                    Headline = "no setting counts " + wanted + ": only " + clear.Presses + " stand out clearly, so " +
+                    Headline = "no setting counts " + wanted + " reliably: only " + clear.Presses + " stand out clearly, so " +
                         (missing == 1 ? "one of your releases (or presses) is" : missing + " of your releases (or presses) are") +
                         " no longer than the switch's own re-openings (" + Longest(clear, true) + " open inside a press, " + Longest(clear, false) +
                         " closed inside a release). A debouncer sees only lengths: it cannot keep " + (missing == 1 ? "that one" : "those") +
@@ -81,7 +81,7 @@ namespace NanoIrq.Cli
                     _candidates.RemoveRange(2 * (clear.Presses - presses) + 4, _candidates.Count - 2 * (clear.Presses - presses) - 4);
                 }
 
-                Headline = "no setting counts " + wanted + ": " + clear.Presses + " presses stand out clearly, so " + (clear.Presses - presses) +
+                Headline = "no setting counts " + wanted + " reliably: " + clear.Presses + " presses stand out clearly, so " + (clear.Presses - presses) +
                     " of them would have to be the switch's, and they are as long as your presses. Shortest presses and releases:";
                 Advice = "If you pressed " + clear.Presses + " times, run again with --presses " + clear.Presses + ".";
             }

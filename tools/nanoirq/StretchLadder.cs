@@ -48,9 +48,6 @@ namespace NanoIrq.Cli
         /// <summary>Number of distinct lengths; positions run from 0 to Count.</summary>
         public int Count => _lengths.Length;
 
-        /// <summary>Distinct length <paramref name="j"/>, µs.</summary>
-        public long Length(int j) => _lengths[j];
-
         /// <summary>Shortest kept length at position <paramref name="j"/>, µs; <see cref="long.MaxValue"/> when none is kept.</summary>
         public long ShortestKept(int j) => j < _lengths.Length ? _lengths[j] : long.MaxValue;
 
