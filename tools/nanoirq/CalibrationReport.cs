@@ -35,7 +35,7 @@ namespace NanoIrq.Cli
 
             PressReading r = c.Reading;
             SwitchMeasurement m = c.Measurement;
-            o.WriteLine("reading: " + r.Presses + " presses, " + How(c));
+            o.WriteLine("reading: " + Count(r.Presses, "press", "presses") + ", " + How(c));
             o.WriteLine("  " + Windows(r));
             o.WriteLine("presses (bounce: first to last edge of a burst; open/closed: longest stretch of open contact inside the press, of closed contact inside the release after it):");
             o.WriteLine("     #     press at  bounce     open      held       release bounce  closed     gap after");
@@ -56,7 +56,7 @@ namespace NanoIrq.Cli
                 (m.ShortestRelease.Length == long.MaxValue ? "" : ", shortest release " + Format.Ms(m.ShortestRelease.Length) + " (after press " + (m.ShortestRelease.Press + 1) + " at " + Format.Seconds(cap.Time(m.ShortestRelease.Edge)) + ")"));
 
             SettingSearch s = c.Search;
-            o.WriteLine("settings that count exactly " + r.Presses + " presses and " + r.Presses + " releases: " + s.Exact.Count + " of " + s.Tried + " tried; the best of each kind, by press latency:");
+            o.WriteLine("settings that count exactly " + Count(r.Presses, "press", "presses") + " and " + Count(r.Presses, "release", "releases") + ": " + s.Exact.Count + " of " + s.Tried + " tried; the best of each kind, by press latency:");
             o.WriteLine("  setting                           latency worst/mean   margin  shortest click/gap   clicks/s  50us spike");
             foreach (SettingResult x in s.BestPerFamily())
             {
@@ -329,6 +329,8 @@ namespace NanoIrq.Cli
             "read alike by a press window from " + Noise(r.PressNoise) + " to " + Format.Ms(r.PressSignal) + " (" + Step(r.PressStep) + ": shortest steady press over longest closed contact that would add one)" +
             " and a release window from " + Noise(r.ReleaseNoise) + " to " + (r.ReleaseSignal == long.MaxValue ? "any length" : Format.Ms(r.ReleaseSignal)) +
             " (" + Step(r.ReleaseStep) + ": shortest quiet release over longest open contact that would split a press)";
+
+        private static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
         private static string Noise(long noise) => noise < 0 ? "0 ms" : Format.Ms(noise);
 
