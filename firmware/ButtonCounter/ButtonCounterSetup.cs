@@ -38,6 +38,18 @@ namespace NanoIrq.ButtonCounter
         /// <exception cref="ArgumentException"><paramref name="board"/> has no demo pins (<see cref="BoardProfile.WithDemoPins"/> was never called).</exception>
         /// <exception cref="PinNotUsableException">The profile refuses the button pin.</exception>
         public ButtonCounterSetup(IEdgeSource source, BoardProfile board, ILed led, IrqHandler onDebouncedEdge)
+            : this(source, board, led, onDebouncedEdge, null)
+        {
+        }
+
+        /// <summary>
+        /// The same with <paramref name="debouncer"/> in front of the gestures instead of the default 20 ms quiet-time
+        /// debouncer (null: the default, started at the button's level when its pin opens).
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument other than <paramref name="debouncer"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="board"/> has no demo pins.</exception>
+        /// <exception cref="PinNotUsableException">The profile refuses the button pin.</exception>
+        public ButtonCounterSetup(IEdgeSource source, BoardProfile board, ILed led, IrqHandler onDebouncedEdge, IEdgeFilter debouncer)
         {
             if (source == null)
             {
@@ -68,7 +80,7 @@ namespace NanoIrq.ButtonCounter
             _board = board;
             _app = new ButtonCounterApp(led);
             _pin = new IrqPin(source, board, wiring.ButtonPin, wiring.ButtonPull, wiring.ButtonActiveLow);
-            _button = new CounterButton(_app, _pin.Level);
+            _button = debouncer == null ? new CounterButton(_app, _pin.Level) : new CounterButton(_app, debouncer);
             IrqOptions options = new IrqOptions();
             options.Filter = _button.Filter;
             _irq = _pin.Irq(onDebouncedEdge, IrqTrigger.Both, options);

@@ -18,7 +18,6 @@ namespace NanoIrq.ButtonCounter
     /// </remarks>
     public sealed class CounterButton
     {
-        private readonly QuietTimeDebouncer _debouncer;
         private readonly GestureDetector _gestures;
         private readonly FilterChain _chain;
 
@@ -34,27 +33,36 @@ namespace NanoIrq.ButtonCounter
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="app"/> is null.</exception>
         public CounterButton(ButtonCounterApp app, bool initialLevel)
+            : this(app, new QuietTimeDebouncer(initialLevel))
+        {
+        }
+
+        /// <summary>
+        /// Builds the gesture stage for <paramref name="app"/> behind <paramref name="debouncer"/>, another debounce
+        /// stage than the default (a lockout, a press/release quiet-time pair, a glitch filter in front: what
+        /// <c>nanoirq calibrate</c> recommends for your switch).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="app"/> or <paramref name="debouncer"/> is null.</exception>
+        public CounterButton(ButtonCounterApp app, IEdgeFilter debouncer)
         {
             if (app == null)
             {
                 throw new ArgumentNullException("app");
             }
 
-            _debouncer = new QuietTimeDebouncer(initialLevel);
+            if (debouncer == null)
+            {
+                throw new ArgumentNullException("debouncer");
+            }
+
             _gestures = new GestureDetector(true, new GestureHandler(app.Handle));
-            _chain = new FilterChain(_debouncer, _gestures);
+            _chain = new FilterChain(debouncer, _gestures);
         }
 
         /// <summary>The stage to put between the raw edges and the Irq handler (debouncer, then gestures).</summary>
         public IEdgeFilter Filter
         {
             get { return _chain; }
-        }
-
-        /// <summary>The debounced level now: true for high (released).</summary>
-        public bool DebouncedLevel
-        {
-            get { return _debouncer.Level; }
         }
     }
 }

@@ -53,6 +53,16 @@ namespace NanoIrq.Cli
         /// </summary>
         /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
         public DemoBench(string boardName, int seed, bool initialLevel)
+            : this(boardName, seed, initialLevel, null)
+        {
+        }
+
+        /// <summary>
+        /// The same with the debouncer <paramref name="options"/> asks for (<c>--debounce</c>, <c>--glitch</c>); the demo's
+        /// default quiet-time 20 ms debouncer when it asks for none (or <paramref name="options"/> is null).
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown board (the message lists the valid names).</exception>
+        public DemoBench(string boardName, int seed, bool initialLevel, DemoOptions options)
         {
             BoardProfile board = BoardCatalog.Find(boardName);
             _wiring = board.Demo;
@@ -62,7 +72,11 @@ namespace NanoIrq.Cli
             _source = new SimulatedEdgeSource(_dispatcher);
             _source.Pin(_wiring.ButtonPin).Drive(initialLevel); // released: the pull-up holds the line high
             board.ValidateOutput(_wiring.LedPin);
-            ButtonCounterSetup demo = new ButtonCounterSetup(_source, board, _led, OnDebouncedEdge);
+            IEdgeFilter debouncer = options == null || (options.Debounce == null && options.GlitchMicros == 0)
+                ? null
+                : ReplayPipeline.CreateFilter(options.DebounceMode, initialLevel, _wiring.ButtonActiveLow, options.PressMicros, options.ReleaseMicros, options.GlitchMicros);
+            Debounce = debouncer == null ? "quiet:20ms (default)" : (options.Debounce ?? "quiet:20ms") + (options.GlitchMicros > 0 ? " after glitch " + options.GlitchMicros + " us" : "");
+            ButtonCounterSetup demo = new ButtonCounterSetup(_source, board, _led, OnDebouncedEdge, debouncer);
             _app = demo.App;
             _button = demo.Button;
             _pin = demo.Pin;
@@ -74,6 +88,9 @@ namespace NanoIrq.Cli
 
         /// <summary>Board short name.</summary>
         public string BoardName { get; private set; }
+
+        /// <summary>The button's debouncer in words: "quiet:20ms (default)" or the --debounce argument.</summary>
+        public string Debounce { get; private set; }
 
         /// <summary>Level of the button line at time 0.</summary>
         public bool InitialLevel { get; private set; }

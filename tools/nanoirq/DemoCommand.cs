@@ -63,7 +63,7 @@ namespace NanoIrq.Cli
             try
             {
                 bool initialLevel = recording == null || (recording.InitialLevel != options.ActiveHigh);
-                bench = new DemoBench(options.Board, options.Seed, initialLevel);
+                bench = new DemoBench(options.Board, options.Seed, initialLevel, options);
             }
             catch (ArgumentException e)
             {
@@ -207,7 +207,7 @@ namespace NanoIrq.Cli
 
         private static void WriteHeader(DemoBench bench, TextWriter display, string what)
         {
-            display.WriteLine("ButtonCounter on a simulated " + bench.BoardName + ": " + bench.WiringText);
+            display.WriteLine("ButtonCounter on a simulated " + bench.BoardName + ": " + bench.WiringText + "; debounce " + bench.Debounce);
             display.WriteLine(what);
             display.WriteLine("Each press counts 1 and toggles the LED; a long press resets; a double click blinks the count out.");
             display.WriteLine();

@@ -19,6 +19,9 @@ namespace NanoIrq.Cli
             "  --signal NAME    with --replay: the signal to use (optional when the file has one)\n" +
             "  --active-high    with --replay: the recording's button is pressed when high (default:\n" +
             "                   pressed low, like the demo's button to GND with a pull-up)\n" +
+            "  --debounce MODE:TIME  the button's debouncer, as replay and calibrate write it: quiet|lockout|sample|glitch,\n" +
+            "                   TIME like 20ms, 500us, quiet with PRESS/RELEASE (default quiet:20ms)\n" +
+            "  --glitch TIME    a glitch filter of TIME before the debouncer\n" +
             "  --vcd OUT        write the button line, the debounced button and the LED to a VCD file\n" +
             "  --json           print one JSON object with the results and nothing else\n" +
             "  --interactive    a key press in this terminal is a button press (q quits)\n" +
@@ -32,6 +35,21 @@ namespace NanoIrq.Cli
 
         /// <summary>Seed of press timing and bounce.</summary>
         public int Seed = 1;
+
+        /// <summary>The --debounce argument as given, or null for the demo's default (quiet-time 20 ms).</summary>
+        public string Debounce;
+
+        /// <summary>Debounce mode (quiet, lockout, sample, glitch, none) and its windows in µs, from <see cref="Debounce"/>.</summary>
+        public string DebounceMode = "quiet";
+
+        /// <summary>Press window in µs.</summary>
+        public int PressMicros = DebounceDefaults.QuietTimeMicros;
+
+        /// <summary>Release window in µs (differs from the press window only for quiet).</summary>
+        public int ReleaseMicros = DebounceDefaults.QuietTimeMicros;
+
+        /// <summary>Glitch filter in front of the debouncer, µs; 0 for none.</summary>
+        public int GlitchMicros;
 
         /// <summary>Recording that drives the button, or null.</summary>
         public string Replay;
@@ -87,6 +105,8 @@ namespace NanoIrq.Cli
                     case "--seed":
                     case "--replay":
                     case "--signal":
+                    case "--debounce":
+                    case "--glitch":
                     case "--vcd":
                         if (value == null)
                         {
@@ -173,6 +193,34 @@ namespace NanoIrq.Cli
                     return true;
                 case "--signal":
                     Signal = value;
+                    return true;
+                case "--debounce":
+                case "--glitch":
+                    try
+                    {
+                        if (name == "--debounce")
+                        {
+                            ReplayCommand.ParseDebounce(value, out DebounceMode, out PressMicros, out ReleaseMicros);
+                            if (DebounceMode == "none")
+                            {
+                                error = "--debounce none: the demo's gestures need a debounce stage; the lightest is glitch:TIME.";
+                                return false;
+                            }
+
+                            Debounce = value;
+                        }
+                        else
+                        {
+                            GlitchMicros = ReplayCommand.ParseTime(value, "--glitch");
+                            DebounceDefaults.CheckWindow(GlitchMicros, "--glitch");
+                        }
+                    }
+                    catch (Exception e) when (e is ArgumentException || e is ReplayCommand.UsageException)
+                    {
+                        error = e.Message;
+                        return false;
+                    }
+
                     return true;
                 default:
                     VcdOut = value;

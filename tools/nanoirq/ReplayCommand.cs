@@ -191,7 +191,7 @@ namespace NanoIrq.Cli
             return args[i];
         }
 
-        private static void ParseDebounce(string text, out string mode, out int press, out int release)
+        internal static void ParseDebounce(string text, out string mode, out int press, out int release)
         {
             int colon = text.IndexOf(':');
             mode = (colon < 0 ? text : text.Substring(0, colon)).ToLowerInvariant();
@@ -400,7 +400,7 @@ namespace NanoIrq.Cli
             w.WriteEndArray();
         }
 
-        private sealed class UsageException : Exception
+        internal sealed class UsageException : Exception
         {
             public UsageException(string message)
                 : base(message)

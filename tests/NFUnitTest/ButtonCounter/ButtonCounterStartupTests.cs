@@ -89,6 +89,7 @@ namespace NFUnitTest.ButtonCounter
             Assert.AreEqual("board", Refusal.Of(() => new ButtonCounterSetup(source, null, led, Ignore)).ParamName);
             Assert.AreEqual("led", Refusal.Of(() => new ButtonCounterSetup(source, board, null, Ignore)).ParamName);
             Assert.AreEqual("onDebouncedEdge", Refusal.Of(() => new ButtonCounterSetup(source, board, led, null)).ParamName);
+            Assert.AreEqual("debouncer", Refusal.Of(() => new CounterButton(new ButtonCounterApp(led), (IEdgeFilter)null)).ParamName);
 
             BoardProfile bare = new BoardProfile("bare-board", "RP2040", 30).Seal();
             ArgumentException e = Refusal.Of(() => new ButtonCounterSetup(source, bare, led, Ignore));

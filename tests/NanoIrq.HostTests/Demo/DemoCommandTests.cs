@@ -97,6 +97,27 @@ namespace NanoIrq.HostTests.Demo
         }
 
         [TestMethod]
+        public void DebounceFromCalibrateRunsTheDemoAndBadOnesAreRefused()
+        {
+            // the setting calibrate recommends for docs/samples/worn-button.csv, and a lockout behind a glitch filter
+            int rc = Run(out string stdout, out string stderr, "demo", "--fast", "--debounce", "quiet:12.5ms/45.8ms");
+            Assert.AreEqual(0, rc, stderr);
+            StringAssert.Contains(stdout, "debounce quiet:12.5ms/45.8ms");
+            StringAssert.Contains(stdout, "result: OK");
+            JsonElement r = RunJson("demo", "--json", "--debounce", "lockout:20ms", "--glitch", "1ms", "--seed", "3");
+            Assert.AreEqual(I(r, "presses_simulated"), I(r, "presses_counted"), "lockout behind a 1 ms glitch filter counts the tour");
+
+            Assert.AreEqual(2, Run(out _, out stderr, "demo", "--debounce", "none"));
+            StringAssert.Contains(stderr, "--debounce none");
+            Assert.AreEqual(2, Run(out _, out stderr, "demo", "--debounce", "quiet:0ms"));
+            StringAssert.Contains(stderr, "--debounce");
+            Assert.AreEqual(2, Run(out _, out stderr, "demo", "--debounce", "wobble:5ms"));
+            StringAssert.Contains(stderr, "unknown mode 'wobble'");
+            Assert.AreEqual(2, Run(out _, out stderr, "demo", "--glitch", "soon"));
+            StringAssert.Contains(stderr, "--glitch");
+        }
+
+        [TestMethod]
         public void SeedSweepCountsEveryPress()
         {
             for (int seed = 0; seed < 20; seed++)
