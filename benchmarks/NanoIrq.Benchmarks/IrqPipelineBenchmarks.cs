@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using BenchmarkDotNet.Attributes;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.Benchmarks
 {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using NanoIrq.Boards;
 using NanoIrq.ButtonCounter;
+using NanoIrq.Testing;
 
 namespace NanoIrq.Cli
 {

@@ -1,4 +1,5 @@
 using System;
+using NanoIrq.Testing;
 
 namespace NanoIrq.Samples
 {

@@ -1,3 +1,5 @@
+using NanoIrq.Testing;
+
 namespace NanoIrq
 {
     /// <summary>

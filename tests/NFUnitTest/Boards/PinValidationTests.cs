@@ -2,6 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using NanoIrq;
 using NanoIrq.Boards;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.BoardTests
 {

@@ -2,6 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using NanoIrq;
 using NanoIrq.ButtonCounter;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.ButtonCounter
 {

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 using NanoIrq;
 using NanoIrq.Boards;
 using NanoIrq.ButtonCounter;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.ButtonCounter
 {

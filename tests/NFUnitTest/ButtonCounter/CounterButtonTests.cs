@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using NanoIrq;
 using NanoIrq.ButtonCounter;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.ButtonCounter
 {

@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 using NanoIrq;
 using NanoIrq.Boards;
 using NanoIrq.ButtonCounter;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.ButtonCounter
 {

@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.Debounce
 {

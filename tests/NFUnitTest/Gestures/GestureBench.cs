@@ -1,4 +1,5 @@
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.Gestures
 {

@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.Pins
 {

@@ -1,5 +1,6 @@
 using System;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.Pins
 {

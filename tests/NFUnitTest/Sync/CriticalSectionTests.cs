@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using nanoFramework.TestFramework;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NFUnitTest.Sync
 {

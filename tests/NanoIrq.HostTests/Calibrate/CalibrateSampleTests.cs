@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Calibrate
 {

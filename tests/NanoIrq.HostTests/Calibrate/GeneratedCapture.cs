@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Calibrate
 {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Demo
 {

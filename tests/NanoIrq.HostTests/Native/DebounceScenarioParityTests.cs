@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
 using NanoIrq.Native;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Native
 {

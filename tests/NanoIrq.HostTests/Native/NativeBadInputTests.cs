@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
 using NanoIrq.Native;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Native
 {

@@ -2,6 +2,7 @@ using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
 using NFUnitTest.Pins;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Pins
 {

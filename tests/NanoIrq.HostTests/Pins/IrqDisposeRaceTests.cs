@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Pins
 {

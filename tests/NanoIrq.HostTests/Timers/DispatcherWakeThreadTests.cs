@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Timers
 {

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Timers
 {

@@ -2,6 +2,7 @@ using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoIrq;
 using NanoIrq.Samples;
+using NanoIrq.Testing;
 
 namespace NanoIrq.HostTests.Timers
 {

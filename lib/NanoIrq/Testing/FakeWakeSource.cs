@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// An <see cref="IWakeSource"/> for tests and the simulator: it records what it was armed with and wakes only

@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// One virtual input pin of a <see cref="SimulatedEdgeSource"/>: tests and the simulator set its level; each

@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// Virtual pins on the dispatcher's clock, for tests, the simulator CLI and the demo on the host: drive levels

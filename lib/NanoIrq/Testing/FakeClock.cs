@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// A clock that moves only when told to: the clock of every test and of the simulator.

@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// A seedable model of a bouncing push button: writes one physical press (press bounce, hold, release

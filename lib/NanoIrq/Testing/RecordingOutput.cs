@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoIrq
+namespace NanoIrq.Testing
 {
     /// <summary>
     /// A simulated <see cref="IDigitalOutput"/> that records every write as (time in µs, level) in
