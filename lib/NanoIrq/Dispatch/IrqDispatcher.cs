@@ -25,11 +25,12 @@ namespace NanoIrq
     /// <para><b>Faults.</b> A handler or target that throws is recorded in <see cref="Faults"/> (source = the Irq or the
     /// target, the exception, the clock time); the Irq is disabled unless its options say otherwise; nothing else stops.</para>
     /// <para><b>Parts.</b> The dispatcher is the front of: <see cref="EdgeInbox"/> (the posted edges),
-    /// <see cref="PinRegistry"/> (pins, Irqs, the post lock), <see cref="TargetSchedule"/> (attached targets and their
+    /// <see cref="PinRegistry"/> (pins and Irqs, under their own lock), <see cref="TargetSchedule"/> (attached targets and their
     /// deadlines), <see cref="DispatcherThread"/> (Start, Stop, the loop) and <see cref="WakeAlarm"/> (the optional wake
     /// source). It keeps the poll itself: edges in order, each after the deadlines due before it.</para>
-    /// <para><b>Threads.</b> Sources may post from any thread (posts are serialised by a lock that handlers never hold);
-    /// handlers run one at a time on the thread calling Poll. Allocation-free per edge and per deadline after
+    /// <para><b>Threads.</b> Sources may post from any thread without a lock (one source per pin: two threads posting
+    /// for the same pin at once may miss a count in its <see cref="Irq.EdgesSeen"/>); handlers run one at a time on the
+    /// thread calling Poll. Allocation-free per edge and per deadline after
     /// start-up.</para>
     /// </remarks>
     public sealed class IrqDispatcher : IDisposable
@@ -259,18 +260,33 @@ namespace NanoIrq
         /// </summary>
         public bool Post(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
-            bool stored;
-            lock (_registry.Gate)
+            // Fields of IrqPin, Irq and CriticalSection are read directly: a property is a call on the interpreter,
+            // and this runs once per edge. No lock: the inbox takes concurrent writers, and each queued edge names the
+            // Irq it was posted for, so an Irq disposed meanwhile has its edges written off when they are read.
+            IrqPin p = pin >= 0 && pin <= MaxPin ? _registry._pins[pin] : null;
+            Irq irq = p == null ? null : p._irq;
+            if (irq == null || irq._disposed != 0)
             {
-                stored = PostLocked(pin, level, timeMicros, sequence, stampIsLate);
+                Interlocked.Increment(ref _unrouted);
+                return false;
             }
 
-            if (stored && _thread._running != 0)
+            if (!_ring.Write(irq, pin, level, timeMicros, sequence, stampIsLate))
+            {
+                return false;
+            }
+
+            if (_dispatching == 0 && _section._taken != 0)
+            {
+                _section.NoteEdgeWaiting();
+            }
+
+            if (_thread._running != 0)
             {
                 _thread._wake.Set();
             }
 
-            return stored;
+            return true;
         }
 
         /// <summary>
@@ -308,21 +324,13 @@ namespace NanoIrq
             }
 
             int stored = 0;
-            lock (_registry.Gate)
+            for (int i = 0; i < count; i++)
             {
-                for (int i = 0; i < count; i++)
+                EdgeRecord e = edges[offset + i];
+                if (Post(e._pin, e._level, e._time, e._sequence, e._late))
                 {
-                    EdgeRecord e = edges[offset + i];
-                    if (PostLocked(e._pin, e._level, e._time, e._sequence, e._late))
-                    {
-                        stored++;
-                    }
+                    stored++;
                 }
-            }
-
-            if (stored > 0 && _thread._running != 0)
-            {
-                _thread._wake.Set();
             }
 
             return stored;
@@ -511,33 +519,6 @@ namespace NanoIrq
             _faults.Record(source, error, timeMicros);
         }
 
-        // Under the post lock. Fields of IrqPin, Irq and CriticalSection are read directly: a property is a call on the
-        // interpreter, and this runs once per edge.
-        private bool PostLocked(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
-        {
-            IrqPin p = pin >= 0 && pin <= MaxPin ? _registry._pins[pin] : null;
-            Irq irq = p == null ? null : p._irq;
-            if (irq == null || irq._disposed != 0)
-            {
-                _unrouted++;
-                return false;
-            }
-
-            irq._seen++;
-            if (!_ring.Write(pin, level, timeMicros, sequence, stampIsLate))
-            {
-                irq._dropped++;
-                return false;
-            }
-
-            if (_dispatching == 0 && _section._taken != 0)
-            {
-                _section.NoteEdgeWaiting();
-            }
-
-            return true;
-        }
-
         private int PollHeld()
         {
             int poll = ++_pollNumber;
@@ -591,12 +572,16 @@ namespace NanoIrq
         private int Deliver(EdgeRecord edge, int edgesLeft, bool deadlines, uint now, int poll)
         {
             int handled = 0;
-            IrqPin[] pins = _registry._pins;
-            int[] stale = _registry._stale;
             uint soonest = 0;
             bool pending = deadlines && SoonestPending(poll, out soonest);
-            while (edgesLeft > 0 && _ring.Read(edge))
+            while (edgesLeft > 0)
             {
+                Irq irq = _ring.Read(edge);
+                if (irq == null)
+                {
+                    break; // empty, or the oldest slot is still being filled by its writer: the next poll takes it
+                }
+
                 edgesLeft--;
                 if (pending && (int)(edge._time - soonest) >= 0 && (int)(now - soonest) >= 0)
                 {
@@ -605,32 +590,16 @@ namespace NanoIrq
                 }
 
                 handled++;
-                int pin = edge._pin;
-                if (stale[pin] > 0)
-                {
-                    // stale counts change only under the dispatch gate (Unregister, and here).
-                    stale[pin]--;
-                    _discarded++;
-                    continue;
-                }
-
-                IrqPin p = pins[pin];
-                Irq irq = p == null ? null : p._irq;
-                if (irq == null)
-                {
-                    continue;
-                }
-
                 if (irq._disposed != 0)
                 {
-                    // Disposed by another thread whose Unregister waits for this poll: write the edge off now, so that
-                    // Unregister does not count it again as still queued (that would discard the reopened pin's edge).
+                    // Posted for an Irq disposed since: never handed to the pin's next Irq. Unregister wrote off what was
+                    // queued when it ran; an edge posted while it ran is written off here.
                     irq.WriteOffOne();
                     _discarded++;
                     continue;
                 }
 
-                irq.Dispatch(edge, now);
+                irq.Dispatch(edge, now, true);
                 if (irq._filterArmed && irq._filterStalledPoll != poll && (!pending || (int)(soonest - irq._filterDeadline) > 0))
                 {
                     soonest = irq._filterDeadline;

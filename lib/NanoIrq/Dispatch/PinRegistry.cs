@@ -3,30 +3,22 @@ using System;
 namespace NanoIrq
 {
     /// <summary>
-    /// Which <see cref="IrqPin"/> holds each GPIO number and which <see cref="Irq"/>s are registered, under one lock
-    /// (<see cref="Gate"/>) that posting an edge also takes, so that routing an edge and opening or disposing an Irq never
-    /// interleave. Also counts, per GPIO, the queued edges of Irqs disposed since they were posted ("stale"), which the
-    /// next poll discards.
+    /// Which <see cref="IrqPin"/> holds each GPIO number and which <see cref="Irq"/>s are registered, under its own lock
+    /// (<see cref="Gate"/>). Posting takes no lock: a source reads <see cref="_pins"/> (one reference read) and the edge
+    /// is queued with the Irq it was meant for, so an Irq disposed meanwhile never hands its edges to the next one.
     /// </summary>
     /// <remarks>
-    /// GPIO 0 to <see cref="IrqDispatcher.MaxPin"/>. The dispatcher reads <see cref="_pins"/>, <see cref="_irqs"/> and
-    /// <see cref="_stale"/> directly on its edge path (a call costs on the interpreter): <see cref="_pins"/> under the
-    /// gate when posting, <see cref="_irqs"/> and <see cref="_stale"/> under its dispatch gate when polling, which
-    /// <see cref="Register"/> and <see cref="Unregister"/> are called under too.
+    /// GPIO 0 to <see cref="IrqDispatcher.MaxPin"/>. The dispatcher reads <see cref="_pins"/> when posting and
+    /// <see cref="_irqs"/> when polling, directly (a call costs on the interpreter); <see cref="Register"/> and
+    /// <see cref="Unregister"/> run under its dispatch gate, so a poll never sees them half done.
     /// </remarks>
     internal sealed class PinRegistry
     {
-        /// <summary>The lock of every change here and of each post.</summary>
+        /// <summary>The lock of every change here.</summary>
         internal readonly object Gate = new object();
 
         /// <summary>The open pin of each GPIO number, or null.</summary>
         internal readonly IrqPin[] _pins = new IrqPin[IrqDispatcher.MaxPin + 1];
-
-        /// <summary>
-        /// Per GPIO: edges at the head of the inbox that belong to Irqs disposed since they were queued. The inbox is
-        /// FIFO and a new Irq on the GPIO registers only after the old one left, so they are that GPIO's next ones.
-        /// </summary>
-        internal readonly int[] _stale = new int[IrqDispatcher.MaxPin + 1];
 
         /// <summary>The registered Irqs (null slots are free); replaced, not resized, when it grows.</summary>
         internal Irq[] _irqs = new Irq[4];
@@ -79,7 +71,8 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Removes <paramref name="irq"/> and marks its edges still queued as stale. Under the dispatcher's dispatch gate.</summary>
+        /// <summary>Removes <paramref name="irq"/> and writes off its edges still queued (the next poll reads them out unseen).
+        /// Under the dispatcher's dispatch gate.</summary>
         internal void Unregister(Irq irq)
         {
             lock (Gate)
@@ -89,7 +82,7 @@ namespace NanoIrq
                     if (_irqs[i] == irq)
                     {
                         _irqs[i] = null;
-                        _stale[irq.Pin.Number] += irq.WriteOffQueued();
+                        irq.WriteOffQueued();
                     }
                 }
             }

@@ -46,11 +46,12 @@ namespace NanoIrq
         private IrqFlags _flags;
         private HandlerProbe _probe;
 
-        // Written under the pin registry's lock, which every post takes (source side).
-        internal int _seen;
+        // Written by the source posting for this pin (EdgeInbox.Write), without a lock: one source per pin. Stored and
+        // refused edges are counted apart, so that a refusal never moves Queued, even for a moment.
+        internal int _stored;
         internal int _dropped;
 
-        // Written under the dispatch gate: by Dispose (both locks) and by the dispatcher for edges taken mid-Dispose.
+        // Written under the dispatch gate: by Unregister and by the dispatcher for edges read after the Irq was disposed.
         private int _discarded;
 
         // Written by the dispatching thread only.
@@ -145,7 +146,7 @@ namespace NanoIrq
         /// <summary>Raw edges the source reported on this pin since the Irq was created, including dropped ones.</summary>
         public int EdgesSeen
         {
-            get { return _seen; }
+            get { return _stored + _dropped; }
         }
 
         /// <summary>Handler calls caused by edges (after the filter and the trigger test).</summary>
@@ -188,7 +189,8 @@ namespace NanoIrq
         /// Edges still waiting in the dispatcher's ring when this Irq was disposed (not those its filter holds: see
         /// <see cref="Filtered"/>): written off at <see cref="Dispose"/>,
         /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
-        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives.
+        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives. An
+        /// edge another thread posts while Dispose runs is written off when the dispatcher reads it, at its next poll.
         /// </summary>
         public int Discarded
         {
@@ -197,12 +199,13 @@ namespace NanoIrq
 
         /// <summary>
         /// Edges stored in the dispatcher's ring for this Irq and not yet dispatched: <c>EdgesSeen - Dropped - Discarded</c>
-        /// minus those dispatched. 0 once the dispatcher is idle and after <see cref="Dispose"/>. Read from another thread
+        /// minus those dispatched. 0 once the dispatcher is idle and after <see cref="Dispose"/> (until the next poll, 1 for
+        /// an edge another thread posted while Dispose ran). Read from another thread
         /// it is a snapshot that may be off by an edge in flight.
         /// </summary>
         public int Queued
         {
-            get { return _seen - _dropped - _discarded - _taken; }
+            get { return _stored - _discarded - _taken; }
         }
 
         /// <summary>Edges dispatched while the Irq was disabled: counted, not delivered.</summary>
@@ -363,43 +366,133 @@ namespace NanoIrq
             }
         }
 
-        /// <summary>Called by the dispatcher under both its locks when the Irq leaves it: writes off what is still queued and returns that count.</summary>
+        /// <summary>Called by the dispatcher under its dispatch gate when the Irq leaves it: writes off what is still queued
+        /// and returns that count.</summary>
         internal int WriteOffQueued()
         {
             int left = Queued;
+            if (left <= 0)
+            {
+                return 0;
+            }
+
             _discarded += left;
             return left;
         }
 
-        /// <summary>Dispatcher thread, under the dispatch gate: one queued edge taken out of the ring after Dispose
-        /// began and before its Unregister ran; counted in <see cref="Discarded"/>.</summary>
+        /// <summary>Dispatcher thread, under the dispatch gate: one edge of this disposed Irq read out of the ring; counted
+        /// in <see cref="Discarded"/> unless <see cref="WriteOffQueued"/> already counted it.</summary>
         internal void WriteOffOne()
         {
-            _discarded++;
+            if (Queued > 0)
+            {
+                _discarded++;
+            }
         }
 
-        internal void Dispatch(EdgeRecord edge, uint now)
+        /// <summary>
+        /// Dispatcher thread: one edge read out of the ring for this Irq (<paramref name="raw"/> true), or one edge out
+        /// of its filter (false): counts it, feeds a raw edge to the filter when there is one, otherwise selects it by
+        /// the trigger and calls the handler. One method for both, so that a plain edge costs one call before the handler.
+        /// </summary>
+        /// <param name="edge">The edge, lent for this call.</param>
+        /// <param name="now">The poll's clock reading (raw edges); ignored for filter output, which uses the reading of the
+        /// Feed or Tick in progress.</param>
+        /// <param name="raw">True for an edge from the ring, false for one emitted by the filter.</param>
+        internal void Dispatch(EdgeRecord edge, uint now, bool raw)
         {
-            _taken++;
-            _lastSequence = edge._sequence;
-            if (_enabled == 0)
+            if (raw)
             {
-                _disabledSkipped++;
-                _level = edge._level;
+                _taken++;
+                _lastSequence = edge._sequence;
+                if (_enabled == 0)
+                {
+                    _disabledSkipped++;
+                    _level = edge._level;
+                    _levelArmed = false;
+                    return;
+                }
+
+                if (_filter != null)
+                {
+                    _held++;
+                    _now = now;
+                    _filter.Feed(edge, _sink);
+                    _filterArmed = _filter.TryGetDeadline(out _filterDeadline);
+                    return;
+                }
+            }
+            else
+            {
+                now = _now; // the poll's clock reading of the Feed or Tick that emits this edge
+                // Each edge out of the filter pays back one edge fed in; one with nothing to pay back was added by the filter.
+                if (_held > 0)
+                {
+                    _held--;
+                }
+                else
+                {
+                    _synthesized++;
+                }
+
+                if (_enabled == 0)
+                {
+                    _disabledSkipped++;
+                    return;
+                }
+            }
+
+            int trigger = _trigger;
+            bool entering = edge._level != _level;
+            _level = edge._level;
+            if (entering)
+            {
                 _levelArmed = false;
-                return;
             }
 
-            if (_filter == null)
+            IrqFlags flags = IrqFlags.None;
+            if (edge._level)
             {
-                Select(edge, now);
+                if ((trigger & (int)IrqTrigger.Rising) != 0)
+                {
+                    flags |= IrqFlags.Rising;
+                }
+            }
+            else if ((trigger & (int)IrqTrigger.Falling) != 0)
+            {
+                flags |= IrqFlags.Falling;
+            }
+
+            if (entering && (trigger & (edge._level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0)
+            {
+                flags |= edge._level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
+                _levelArmed = true;
+                _levelDeadline = Ticks.Add(edge._time, _levelRepeatMicros);
+            }
+
+            if (flags == IrqFlags.None)
+            {
+                _notSelected++;
                 return;
             }
 
-            _held++;
-            _now = now;
-            _filter.Feed(edge, _sink);
-            _filterArmed = _filter.TryGetDeadline(out _filterDeadline);
+            _delivered++;
+            if (_probe != null)
+            {
+                Call(flags, edge, now, _probe);
+                return;
+            }
+
+            // Call without a probe, written out: this runs once per delivered edge, and a call costs on the interpreter.
+            _flags = flags;
+            try
+            {
+                _handler(this, edge);
+            }
+            catch (Exception ex)
+            {
+                Fault(ex, now);
+            }
         }
 
         internal bool TryGetNextDeadline(out uint deadline)
@@ -451,82 +544,6 @@ namespace NanoIrq
                 _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
                 _levelCalls++;
                 Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, _repeat.Set(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
-            }
-        }
-
-        internal void Emit(EdgeRecord edge)
-        {
-            // Each edge out of the filter pays back one edge fed in; one with nothing to pay back was added by the filter.
-            if (_held > 0)
-            {
-                _held--;
-            }
-            else
-            {
-                _synthesized++;
-            }
-
-            if (_enabled == 0)
-            {
-                _disabledSkipped++;
-                return;
-            }
-
-            Select(edge, _now);
-        }
-
-        private void Select(EdgeRecord edge, uint now)
-        {
-            int trigger = _trigger;
-            bool entering = edge._level != _level;
-            _level = edge._level;
-            if (entering)
-            {
-                _levelArmed = false;
-            }
-
-            IrqFlags flags = IrqFlags.None;
-            if (edge._level)
-            {
-                if ((trigger & (int)IrqTrigger.Rising) != 0)
-                {
-                    flags |= IrqFlags.Rising;
-                }
-            }
-            else if ((trigger & (int)IrqTrigger.Falling) != 0)
-            {
-                flags |= IrqFlags.Falling;
-            }
-
-            if (entering && (trigger & (edge._level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0)
-            {
-                flags |= edge._level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
-                _levelArmed = true;
-                _levelDeadline = Ticks.Add(edge._time, _levelRepeatMicros);
-            }
-
-            if (flags == IrqFlags.None)
-            {
-                _notSelected++;
-                return;
-            }
-
-            _delivered++;
-            if (_probe != null)
-            {
-                Call(flags, edge, now, _probe);
-                return;
-            }
-
-            // Call without a probe, written out: this runs once per delivered edge, and a call costs on the interpreter.
-            _flags = flags;
-            try
-            {
-                _handler(this, edge);
-            }
-            catch (Exception ex)
-            {
-                Fault(ex, now);
             }
         }
 

@@ -287,8 +287,8 @@ namespace NanoIrq
         /// progress), and every call returns only once it is done, so the GPIO can be opened again at once.</summary>
         public void Dispose()
         {
-            // The whole release runs under the dispatch gate (lock order: gate, then the pin's lock, then the post lock):
-            // the Irq leaves the dispatcher before the number is freed, so a poll never finds its queued edges without a pin.
+            // The whole release runs under the dispatch gate (lock order: gate, then the pin's lock, then the registry's):
+            // the Irq leaves the dispatcher before the number is freed, so a new Irq on the number starts clean.
             lock (_source.Dispatcher.DispatchGate)
             {
                 lock (_hardGate)

@@ -13,7 +13,7 @@ namespace NanoIrq
         /// <summary>One edge out of the filter.</summary>
         public void Emit(EdgeRecord edge)
         {
-            _irq.Emit(edge);
+            _irq.Dispatch(edge, 0, false);
         }
     }
 }
