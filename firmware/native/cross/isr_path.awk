@@ -38,10 +38,10 @@ cur != "" && /^[ \t]+[0-9a-f]+: R_/ {
     if (n >= first[cur] && $NF != "*ABS*" && !(n in rsym)) { rsym[n] = $NF; rtype[n] = $2 }
     next
 }
-cur != "" && /^ +[0-9a-f]+:/ {
+cur != "" && /^ *[0-9a-f]+:/ {
     n++; a = $1; sub(/:$/, "", a); addr[n] = hex(a); fn[n] = cur; last[cur] = n
     idx[cur, addr[n]] = n
-    t = $0; sub(/^ +[0-9a-f]+:[ \t]*/, "", t)
+    t = $0; sub(/^ *[0-9a-f]+:[ \t]*/, "", t)
     sub(/[ \t]*@.*$/, "", t)                                   # Arm comment
     sub(/[ \t]+#[ \t]+[0-9a-f]+ <[^>]*>$/, "", t)             # RISC-V address comment (# 62 <.L54+0x2a>)
     sub(/[ \t]+$/, "", t); text[n] = t

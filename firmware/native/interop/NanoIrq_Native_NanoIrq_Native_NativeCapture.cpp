@@ -4,7 +4,12 @@
 //
 // A thin shim: each body unpacks its stack frame, checks what only the CLR can check (managed arrays:
 // null, length) and calls the C API of the same name in core/include/nirq/nirq_api.h, which does every
-// other check and conversion. The same C API is what the host build of the C# assembly calls through
+// other check and conversion and returns a status code. An InternalCall can raise an exception only through an
+// HRESULT (CLR_E_OUT_OF_RANGE, CLR_E_NULL_REFERENCE...), which nanoCLR turns into an exception WITHOUT a parameter
+// name (nanoFramework's interop API has no way to set ArgumentException's paramName). So every argument a user
+// gives is checked in C# before the call (NativeEdgeSource, with the ranges from NativeLimit), and the C# side turns
+// status codes into exceptions naming the parameter (NativeStatus.Check). The two HRESULTs left below guard arrays
+// that only NativeEdgeSource allocates (never short, never null): they cannot be reached from the public API. The same C API is what the host build of the C# assembly calls through
 // P/Invoke (libnanoirq_native_host.so), so everything below the stack-frame unpacking is tested on the host.
 //
 // NOT BUILT IN THIS REPOSITORY'S CI (it needs nf-interpreter's nanoCLR headers). The class declaration
@@ -108,16 +113,19 @@ HRESULT NativeCapture::NativeGetCounters___STATIC__I4__I4__SZARRAY_U4(CLR_RT_Sta
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT NativeCapture::NativeReadLevel___STATIC__BOOLEAN__I4(CLR_RT_StackFrame &stack)
+HRESULT NativeCapture::NativeReadLevel___STATIC__I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
-    int32_t level = nirq_api_read_level(stack.Arg0().NumericByRef().s4);
-    if (level < 0)
-    {
-        NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
-    }
-    stack.SetResult_Boolean(level != 0);
-    NANOCLR_NOCLEANUP();
+    // 0 or 1, or NIRQ_ERR_UNKNOWN_PIN: the C# side throws ArgumentOutOfRangeException("pin") with the range
+    stack.SetResult_I4(nirq_api_read_level(stack.Arg0().NumericByRef().s4));
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT NativeCapture::NativeLimit___STATIC__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    stack.SetResult_I4(nirq_api_limit(stack.Arg0().NumericByRef().s4));
+    NANOCLR_NOCLEANUP_NOLABEL();
 }
 
 HRESULT NativeCapture::NativeNowMicros___STATIC__U4(CLR_RT_StackFrame &stack)

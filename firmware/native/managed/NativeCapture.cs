@@ -16,6 +16,10 @@ namespace NanoIrq.Native
     /// <remarks>
     /// <para>Every method returning <c>int</c> returns a status code: 0 or a positive count on success, a negative
     /// <see cref="NativeStatus"/> code on failure. <see cref="NativeStatus.Check"/> turns those into exceptions.</para>
+    /// <para>The InternalCall bodies can raise exceptions only without a parameter name (nanoFramework's interop API has
+    /// no way to set one), so every argument a user gives is checked by <see cref="NativeEdgeSource"/> before the call,
+    /// against the ranges <see cref="NativeLimit"/> reports, and status codes become exceptions in C#
+    /// (<see cref="NativeStatus.Check"/>), naming the parameter.</para>
     /// <para>On the host (NANOIRQ_HOST, lib/NanoIrq.Native.Host) the same methods P/Invoke the same C API in
     /// libnanoirq_native_host.so (core + nirq_api.c + a port with simulated pins), and the two array-taking methods
     /// make the checks the CLR shim makes (null: <see cref="System.NullReferenceException"/>, too short:
@@ -27,7 +31,7 @@ namespace NanoIrq.Native
         /// <summary>The host shared library (libnanoirq_native_host.so), built by CMake from firmware/native.</summary>
         internal const string Library = "nanoirq_native_host";
 
-        /// <summary>Resets the module and sizes its ring: <paramref name="ringCapacity"/> records, a power of two in [8, 1024].</summary>
+        /// <summary>Resets the module and sizes its ring: <paramref name="ringCapacity"/> records, a power of two in [8, NativeLimit(1)].</summary>
         [DllImport(Library, EntryPoint = "nirq_api_start", ExactSpelling = true)]
         internal static extern int NativeStart(int ringCapacity);
 
@@ -80,17 +84,15 @@ namespace NanoIrq.Native
             return ApiGetCounters(pin, counters, counters.Length);
         }
 
-        /// <summary>The physical level of <paramref name="pin"/> now (read by the port), true for high.</summary>
-        internal static bool NativeReadLevel(int pin)
-        {
-            int level = ApiReadLevel(pin);
-            if (level < 0)
-            {
-                throw new ArgumentOutOfRangeException("pin");
-            }
+        /// <summary>The physical level of <paramref name="pin"/> now (read by the port): 1 high, 0 low, or
+        /// <see cref="NativeStatus.UnknownPin"/> for a pin outside the chip's GPIOs.</summary>
+        [DllImport(Library, EntryPoint = "nirq_api_read_level", ExactSpelling = true)]
+        internal static extern int NativeReadLevel(int pin);
 
-            return level != 0;
-        }
+        /// <summary>One of the firmware's limits: 0 the chip's GPIO count, 1 the largest ring in records, 2 the capture
+        /// slots; <see cref="NativeStatus.BadArgument"/> for another <paramref name="which"/>.</summary>
+        [DllImport(Library, EntryPoint = "nirq_api_limit", ExactSpelling = true)]
+        internal static extern int NativeLimit(int which);
 
         /// <summary>The module's µs clock (the one the ISR stamps with), modulo 2^32.</summary>
         [DllImport(Library, EntryPoint = "nirq_api_now_us", ExactSpelling = true)]
@@ -102,10 +104,8 @@ namespace NanoIrq.Native
         [DllImport(Library, EntryPoint = "nirq_api_get_counters", ExactSpelling = true)]
         private static extern int ApiGetCounters(int pin, [Out] uint[] values, int count);
 
-        [DllImport(Library, EntryPoint = "nirq_api_read_level", ExactSpelling = true)]
-        private static extern int ApiReadLevel(int pin);
 #else
-        /// <summary>Resets the module and sizes its ring: <paramref name="ringCapacity"/> records, a power of two in [8, 1024].</summary>
+        /// <summary>Resets the module and sizes its ring: <paramref name="ringCapacity"/> records, a power of two in [8, NativeLimit(1)].</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int NativeStart(int ringCapacity);
 
@@ -134,9 +134,15 @@ namespace NanoIrq.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int NativeGetCounters(int pin, uint[] counters);
 
-        /// <summary>The physical level of <paramref name="pin"/> now (read by the port), true for high.</summary>
+        /// <summary>The physical level of <paramref name="pin"/> now (read by the port): 1 high, 0 low, or
+        /// <see cref="NativeStatus.UnknownPin"/> for a pin outside the chip's GPIOs.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        internal static extern bool NativeReadLevel(int pin);
+        internal static extern int NativeReadLevel(int pin);
+
+        /// <summary>One of the firmware's limits: 0 the chip's GPIO count, 1 the largest ring in records, 2 the capture
+        /// slots; <see cref="NativeStatus.BadArgument"/> for another <paramref name="which"/>.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int NativeLimit(int which);
 
         /// <summary>The module's µs clock (the one the ISR stamps with), modulo 2^32.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]

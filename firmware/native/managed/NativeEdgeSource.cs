@@ -37,7 +37,8 @@ namespace NanoIrq.Native
     /// </remarks>
     public sealed class NativeEdgeSource : IEdgeSource, IHardActionSource, IDisposable
     {
-        /// <summary>Highest GPIO the module captures (NIRQ_PIN_LIMIT - 1).</summary>
+        /// <summary>Highest GPIO number the module can describe (NIRQ_PIN_LIMIT - 1); the chip's own range is
+        /// [0, <see cref="GpioCount"/> - 1].</summary>
         public const int MaxPin = 63;
 
         /// <summary>Longest native debounce window and hard lockout: 10,000,000 µs (NIRQ_WINDOW_MAX_US).</summary>
@@ -67,19 +68,49 @@ namespace NanoIrq.Native
         private readonly int[] _hardOutput = new int[MaxPin + 1];
         private readonly int[] _hardLockout = new int[MaxPin + 1];
         private readonly object _gate = new object();
+        private readonly int _gpioCount;
         private Thread _pump;
         private bool _running;
         private bool _disposed;
 
-        /// <summary>A source with a 256-record native ring, batches of 32 records and a 2 ms pump period.</summary>
+        /// <summary>A source with a native ring of 256 records (or <see cref="MaxRingCapacity"/> when the firmware
+        /// reserves fewer: 64 by default), batches of 32 records and a 2 ms pump period.</summary>
         public NativeEdgeSource(IrqDispatcher dispatcher)
-            : this(dispatcher, 256, 32, 2)
+            : this(dispatcher, DefaultRingCapacity(), 32, 2)
         {
+        }
+
+        /// <summary>GPIOs of the chip the firmware's module captures and toggles: pins are [0, GpioCount - 1] (30 on the
+        /// RP2040, 40 on the ESP32; the port's count, NativeLimit 0).</summary>
+        public static int GpioCount
+        {
+            get { return NativeCapture.NativeLimit(0); }
+        }
+
+        /// <summary>Largest native ring in records, set when the firmware was built (CMake NIRQ_RING_RECORDS, 64 by default:
+        /// the firmware reserves 12 bytes of RAM per record whether or not a program uses the module).</summary>
+        public static int MaxRingCapacity
+        {
+            get { return NativeCapture.NativeLimit(1); }
+        }
+
+        /// <summary>Pins the module can capture at the same time, set when the firmware was built (CMake NIRQ_SLOTS, 8 by
+        /// default).</summary>
+        public static int SlotCount
+        {
+            get { return NativeCapture.NativeLimit(2); }
+        }
+
+        private static int DefaultRingCapacity()
+        {
+            int max = NativeCapture.NativeLimit(1);
+            return max < 256 ? max : 256;
         }
 
         /// <summary>Starts the native module with a ring of <paramref name="ringCapacity"/> records.</summary>
         /// <param name="dispatcher">Where the edges go.</param>
-        /// <param name="ringCapacity">Native ring size: a power of two in [8, 1024].</param>
+        /// <param name="ringCapacity">Native ring size: a power of two in [8, <see cref="MaxRingCapacity"/>] (64 unless the
+        /// firmware was built with a larger NIRQ_RING_RECORDS).</param>
         /// <param name="batchSize">Records moved per InternalCall, [2, 256].</param>
         /// <param name="pollMillis">Pump period in ms, [1, 1000]; 0 for no pump thread (call <see cref="Pump"/> yourself).</param>
         /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
@@ -105,6 +136,12 @@ namespace NanoIrq.Native
                 throw new ArgumentOutOfRangeException("pollMillis", "must be in [1, 1000] ms, or 0 for no pump thread.");
             }
 
+            int maxRing = NativeCapture.NativeLimit(1);
+            if (ringCapacity < 8 || ringCapacity > maxRing || (ringCapacity & (ringCapacity - 1)) != 0)
+            {
+                throw new ArgumentOutOfRangeException("ringCapacity", "must be a power of two in [8, " + maxRing.ToString() + "] records (the firmware's NIRQ_RING_RECORDS).");
+            }
+
             lock (s_instanceGate)
             {
                 if (s_instanceAlive)
@@ -117,6 +154,7 @@ namespace NanoIrq.Native
             }
 
             _dispatcher = dispatcher;
+            _gpioCount = NativeCapture.NativeLimit(0);
             _batchSize = batchSize;
             _pollMillis = pollMillis;
             _times = new uint[batchSize];
@@ -151,7 +189,7 @@ namespace NanoIrq.Native
         /// Chooses the native debouncer for <paramref name="pin"/>, used from its next <see cref="OpenInput"/>: window
         /// [1, 10,000,000] µs for Lockout, QuietTime and Glitch, 0 for None.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], <paramref name="mode"/> is
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, <see cref="GpioCount"/> - 1], <paramref name="mode"/> is
         /// not a <see cref="NativeDebounce"/> value, or <paramref name="windowMicros"/> is out of range for the mode;
         /// nothing is changed.</exception>
         public void SetDebounce(int pin, NativeDebounce mode, int windowMicros)
@@ -177,9 +215,10 @@ namespace NanoIrq.Native
         /// <see cref="NativeHardAction.Toggle"/>, ignoring matching edges for <paramref name="lockoutMicros"/> µs
         /// ([0, 10,000,000]) after each action (a debounced toggle in the interrupt).
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, 63], or (unless
-        /// <paramref name="action"/> is None) <paramref name="action"/>, <paramref name="trigger"/>, <paramref name="outputPin"/>
-        /// (Toggle: [0, 63], not <paramref name="pin"/>) or <paramref name="lockoutMicros"/> is out of range; nothing is changed.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> is outside [0, <see cref="GpioCount"/> - 1], or
+        /// (unless <paramref name="action"/> is None) <paramref name="action"/>, <paramref name="trigger"/>, <paramref name="outputPin"/>
+        /// (Toggle: [0, <see cref="GpioCount"/> - 1], not <paramref name="pin"/>) or <paramref name="lockoutMicros"/> is out of
+        /// range (the exception names the parameter and its range); nothing is changed.</exception>
         public void SetHardAction(int pin, NativeHardAction action, NativeTrigger trigger, int outputPin, int lockoutMicros)
         {
             CheckPin(pin);
@@ -202,9 +241,11 @@ namespace NanoIrq.Native
 
         /// <summary>Captures <paramref name="pin"/> on both edges with its debounce and hard action; starts the pump thread
         /// (unless <c>pollMillis</c> was 0).</summary>
-        /// <exception cref="ArgumentOutOfRangeException">Pin outside [0, 63] or pull not a <see cref="PinPull"/> value.</exception>
-        /// <exception cref="ArgumentException">The pin is already captured, or the firmware refuses its output pin.</exception>
-        /// <exception cref="InvalidOperationException">All 8 native slots are in use, or the firmware refused.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">Pin outside [0, <see cref="GpioCount"/> - 1] or pull not a <see cref="PinPull"/> value.</exception>
+        /// <exception cref="ArgumentException">The pin is already captured or held by another driver (ParamName "pin"), or
+        /// the firmware refuses its toggle output: not an output on this chip, or held by another driver (ParamName
+        /// "outputPin").</exception>
+        /// <exception cref="InvalidOperationException">All native slots (<see cref="SlotCount"/>) are in use, or the firmware refused.</exception>
         /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
         public void OpenInput(int pin, PinPull pull)
         {
@@ -222,7 +263,7 @@ namespace NanoIrq.Native
                 }
 
                 int code = NativeCapture.NativeOpen(pin, (int)pull, _debounce[pin], _window[pin], _hardAction[pin], _hardTrigger[pin], _hardOutput[pin], _hardLockout[pin]);
-                NativeStatus.Check(code, pin, code == NativeStatus.DebounceRange ? "windowMicros" : "pin");
+                NativeStatus.Check(code, pin, OpenParamName(code));
                 _open[pin] = true;
                 if (!_running && _pollMillis > 0)
                 {
@@ -236,16 +277,20 @@ namespace NanoIrq.Native
         /// <summary>
         /// Replaces the interrupt-time action of the captured <paramref name="pin"/> now (<see cref="IHardActionSource"/>;
         /// used by <see cref="IrqPin"/> for <see cref="IrqOptions.Hard"/>): <paramref name="action"/> on
-        /// <paramref name="trigger"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, 63], not the input)
+        /// <paramref name="trigger"/> (Rising, Falling or both), toggling <paramref name="outputPin"/> ([0, <see cref="GpioCount"/> - 1],
+        /// not the input; reserved in nanoFramework's pin map while armed, released when disarmed or the pin closes)
         /// for <see cref="IrqHardAction.Toggle"/>, then ignoring matching edges for <paramref name="lockoutMicros"/> µs
         /// ([0, 10,000,000]). <see cref="IrqHardAction.None"/> disarms (nothing to do when the pin is not captured). The module masks the pin's interrupt around the change
         /// (ESP32: under the ISR's spinlock), so no edge sees half of it. The pin's <see cref="NativePinCounters.Hard"/>
         /// keeps counting. Does not change what <see cref="SetHardAction(int, NativeHardAction, NativeTrigger, int, int)"/>
         /// configured for the next opening.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> outside [0, 63] or not captured (arming); an action,
-        /// edge set, output pin or lockout out of its range (the message names it).</exception>
-        /// <exception cref="ArgumentException"><paramref name="outputPin"/> is the input pin or not an output.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="pin"/> outside [0, <see cref="GpioCount"/> - 1] or not
+        /// captured (arming); <paramref name="action"/>, <paramref name="trigger"/>, <paramref name="lockoutMicros"/> out of
+        /// range, or <paramref name="outputPin"/> outside [0, <see cref="GpioCount"/> - 1] or equal to the input (ParamName
+        /// names the parameter, the message its range).</exception>
+        /// <exception cref="ArgumentException"><paramref name="outputPin"/> is refused by the firmware: not an output on this
+        /// chip (ESP32's input-only GPIOs), or held by another driver in nanoFramework's pin map (ParamName "outputPin").</exception>
         /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
         public void SetHardAction(int pin, IrqTrigger trigger, IrqHardAction action, int outputPin, int lockoutMicros)
         {
@@ -274,7 +319,7 @@ namespace NanoIrq.Native
                 }
 
                 code = NativeCapture.NativeSetHard(pin, (int)action, (int)trigger, action == IrqHardAction.Toggle ? outputPin : 0, lockoutMicros);
-                NativeStatus.Check(code, pin, code == NativeStatus.BadArgument ? "outputPin" : "pin");
+                NativeStatus.Check(code, pin, code == NativeStatus.BadArgument || code == NativeStatus.OutputBusy ? "outputPin" : "pin");
             }
         }
 
@@ -300,7 +345,7 @@ namespace NanoIrq.Native
         public bool ReadLevel(int pin)
         {
             CheckPin(pin);
-            return NativeCapture.NativeReadLevel(pin);
+            return NativeStatus.Check(NativeCapture.NativeReadLevel(pin), pin, "pin") != 0;
         }
 
         /// <summary>Copies <paramref name="pin"/>'s native counters into <paramref name="into"/> (allocation-free).</summary>
@@ -435,7 +480,18 @@ namespace NanoIrq.Native
             }
         }
 
-        private static void CheckHard(int pin, int action, int trigger, int outputPin, int lockoutMicros)
+        // Which parameter a NativeOpen status names: C# has checked every other argument before the call.
+        private static string OpenParamName(int code)
+        {
+            if (code == NativeStatus.DebounceRange)
+            {
+                return "windowMicros";
+            }
+
+            return code == NativeStatus.BadArgument || code == NativeStatus.OutputBusy ? "outputPin" : "pin";
+        }
+
+        private void CheckHard(int pin, int action, int trigger, int outputPin, int lockoutMicros)
         {
             if (action < 1 || action > 2)
             {
@@ -452,17 +508,17 @@ namespace NanoIrq.Native
                 throw new ArgumentOutOfRangeException("lockoutMicros", "must be in [0, 10000000] µs.");
             }
 
-            if (action == 2 && (outputPin < 0 || outputPin > MaxPin || outputPin == pin))
+            if (action == 2 && (outputPin < 0 || outputPin >= _gpioCount || outputPin == pin))
             {
-                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, 63] other than the input.");
+                throw new ArgumentOutOfRangeException("outputPin", "GPIO " + pin.ToString() + ": the toggle output must be a GPIO in [0, " + (_gpioCount - 1).ToString() + "] other than the input.");
             }
         }
 
-        private static void CheckPin(int pin)
+        private void CheckPin(int pin)
         {
-            if (pin < 0 || pin > MaxPin)
+            if (pin < 0 || pin >= _gpioCount)
             {
-                throw new ArgumentOutOfRangeException("pin", "GPIO number must be in [0, 63] for the native capture module.");
+                throw new ArgumentOutOfRangeException("pin", "GPIO number must be in [0, " + (_gpioCount - 1).ToString() + "] on this chip.");
             }
         }
     }

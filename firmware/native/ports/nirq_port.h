@@ -30,9 +30,12 @@ nirq_status nirq_port_start(uint32_t ring_capacity);
  * the capture state, then enables its both-edge interrupt. cfg->initial_level is ignored (read here). */
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull);
 
-/* Replaces the hard action of a captured pin (see nirq_capture_set_hard): configures a toggle output as an
- * output, then updates the capture state with the pin's interrupt masked (ESP-IDF dual core: under the
- * ISR's spinlock), so the ISR sees the old action or the new one, never a mix. */
+/* Replaces the hard action of a captured pin (see nirq_capture_set_hard): reserves a toggle output in
+ * nanoFramework's pin map (NIRQ_ERR_OUTPUT_BUSY when another driver holds it, or it is a captured input;
+ * several captured pins may toggle the same output), configures it as an output, then updates the capture
+ * state with the pin's interrupt masked (ESP-IDF dual core: under the ISR's spinlock), so the ISR sees the old
+ * action or the new one, never a mix. An output no captured pin toggles any more is released (disarm, close,
+ * another output). nirq_port_open does the same for a toggle configured before the pin opens. */
 nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
                                uint32_t lockout_us);
 
@@ -50,6 +53,12 @@ uint32_t nirq_port_read_level(uint32_t pin);
 
 /* The port's µs clock (the same one the ISR stamps with), modulo 2^32. */
 uint32_t nirq_port_now_us(void);
+
+/* How many GPIOs the chip has that this port can capture and toggle: GPIO numbers 0 .. count - 1 (RP2040 and
+ * RP2350 through ChibiOS: 30, bank 0; ESP32 family: SOC_GPIO_PIN_COUNT, e.g. 40 on the ESP32; host: 64 unless a
+ * test sets another). At most NIRQ_PIN_LIMIT. Input pins and hard-toggle outputs at or above it are refused
+ * (NIRQ_ERR_UNKNOWN_PIN, NIRQ_ERR_BAD_ARGUMENT). */
+uint32_t nirq_port_gpio_count(void);
 
 /* The capture instance (counters, deadline). */
 nirq_capture *nirq_port_capture(void);

@@ -53,7 +53,12 @@ TEST_F(Api, StartRefusesEveryUnsupportedCapacity)
     }
     EXPECT_EQ(NIRQ_ERR_NOT_STARTED, OpenPlain(4));
     EXPECT_EQ(NIRQ_OK, nirq_api_start(8));
-    EXPECT_EQ(NIRQ_OK, nirq_api_start(1024));
+    EXPECT_EQ(NIRQ_OK, nirq_api_start((int32_t)NIRQ_RING_MAX));  // the build's largest ring (CMake NIRQ_RING_RECORDS)
+    EXPECT_EQ(NIRQ_ERR_RING_CAPACITY, nirq_api_start((int32_t)NIRQ_RING_MAX * 2));
+    EXPECT_EQ((int32_t)NIRQ_RING_MAX, nirq_api_limit(NIRQ_LIMIT_RING_MAX));
+    EXPECT_EQ((int32_t)NIRQ_MAX_PINS, nirq_api_limit(NIRQ_LIMIT_SLOTS));
+    EXPECT_EQ(NIRQ_ERR_BAD_ARGUMENT, nirq_api_limit(3));
+    EXPECT_EQ(NIRQ_ERR_BAD_ARGUMENT, nirq_api_limit(-1));
 }
 
 // A redeploy: the previous program captured pins (one with a hard toggle) and queued records, then vanished
@@ -115,9 +120,9 @@ TEST_F(Api, StartWithNothingCapturedJustResets)
     ASSERT_EQ(NIRQ_OK, nirq_api_start(8));  // first start after power-up: nothing to reclaim
     ASSERT_EQ(NIRQ_OK, OpenPlain(4));
     ASSERT_EQ(NIRQ_OK, nirq_api_close(4));
-    ASSERT_EQ(NIRQ_OK, nirq_api_start(1024));
+    ASSERT_EQ(NIRQ_OK, nirq_api_start((int32_t)NIRQ_RING_MAX));
     ASSERT_EQ(NIRQ_OK, OpenPlain(4));
-    for (int i = 0; i < 600; i++) {  // the new 1024-record ring is in use: 600 edges fit without a drop
+    for (int i = 0; i < (int)NIRQ_RING_MAX; i++) {  // the new, larger ring is in use: it fills without a drop
         ASSERT_EQ(1, nirq_host_edge(4, i % 2));
     }
     EXPECT_EQ(0u, Counters(4)[4]);
@@ -251,27 +256,29 @@ TEST_F(Api, ReadMarshalsPinLevelTimeAndSequence)
 
 TEST_F(Api, ReadCrossesChunksUpToMaxAndLeavesTheRestQueued)
 {
-    ASSERT_EQ(NIRQ_OK, nirq_api_start(1024));
+    static_assert(NIRQ_RING_MAX - 8 > 3 * NIRQ_API_CHUNK, "the test reads more than 3 chunks from a full ring");
+    const int want = (int)NIRQ_RING_MAX - 8;
+    ASSERT_EQ(NIRQ_OK, nirq_api_start((int32_t)NIRQ_RING_MAX));
     ASSERT_EQ(NIRQ_OK, OpenPlain(7, 1));
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < (int)NIRQ_RING_MAX; i++) {
         nirq_host_set_now_us((uint32_t)i * 10u);
         ASSERT_EQ(1, nirq_host_edge(7, i % 2 == 0 ? 0 : 1));
     }
-    Batch a = Read(200);  // more than 3 chunks of NIRQ_API_CHUNK
-    ASSERT_GE(a.n, 199);
-    ASSERT_LE(a.n, 200);
+    Batch a = Read(want);  // more than 3 chunks of NIRQ_API_CHUNK
+    ASSERT_GE(a.n, want - 1);
+    ASSERT_LE(a.n, want);
     for (int i = 0; i < a.n; i++) {
         ASSERT_EQ((uint32_t)i + 1u, a.seqs[(size_t)i]);
         ASSERT_EQ((uint32_t)i * 10u, a.times[(size_t)i]);
         ASSERT_EQ(7 * 2 + (i % 2 == 0 ? 0 : 1), a.pin_levels[(size_t)i]);
     }
-    EXPECT_EQ(0xDEADBEEFu, a.seqs[200]);
-    Batch b = Read(200);
-    ASSERT_EQ(300 - a.n, b.n);
+    EXPECT_EQ(0xDEADBEEFu, a.seqs[(size_t)want]);
+    Batch b = Read(want);
+    ASSERT_EQ((int)NIRQ_RING_MAX - a.n, b.n);
     EXPECT_EQ((uint32_t)a.n + 1u, b.seqs[0]);
     std::vector<uint32_t> k = Counters(7);
-    EXPECT_EQ(300u, k[0]);  // seen
-    EXPECT_EQ(300u, k[1]);  // delivered
+    EXPECT_EQ(NIRQ_RING_MAX, k[0]);  // seen
+    EXPECT_EQ(NIRQ_RING_MAX, k[1]);  // delivered
     EXPECT_EQ(0u, k[4]);    // dropped
 }
 
@@ -350,6 +357,62 @@ TEST_F(Api, SetHardRefusesBadArgumentsAndKeepsTheOldAction)
     nirq_host_edge(4, 0);
     nirq_host_edge(4, 1);
     EXPECT_EQ(1u, Counters(4)[6]);  // still counting falling edges only
+}
+
+// The chip's GPIO count (a port constant: 30 on the RP2040) bounds inputs, toggle outputs and level reads.
+TEST_F(Api, PinsAndOutputsAreCheckedAgainstTheChipsGpioCount)
+{
+    EXPECT_EQ(NIRQ_PIN_LIMIT, nirq_api_limit(NIRQ_LIMIT_GPIO_COUNT));  // the host port's default
+    ASSERT_EQ(NIRQ_OK, nirq_host_set_gpio_count(30));
+    EXPECT_EQ(30, nirq_api_limit(NIRQ_LIMIT_GPIO_COUNT));
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(64));
+    EXPECT_EQ(NIRQ_ERR_UNKNOWN_PIN, OpenPlain(30));
+    EXPECT_EQ(NIRQ_ERR_UNKNOWN_PIN, nirq_api_read_level(30));
+    EXPECT_EQ(0, nirq_api_read_level(29));
+    EXPECT_EQ(NIRQ_ERR_BAD_ARGUMENT, nirq_api_open(4, 1, 0, 0, 2, 2, 30, 0));  // toggle output past the chip
+    EXPECT_EQ(0, nirq_host_reserved(4)) << "nothing reserved by a refused open";
+    ASSERT_EQ(NIRQ_OK, nirq_api_open(4, 1, 0, 0, 2, 2, 29, 0));
+    ASSERT_EQ(NIRQ_OK, OpenPlain(5));
+    EXPECT_EQ(NIRQ_ERR_BAD_ARGUMENT, nirq_api_set_hard(5, 2, 2, 30, 0));
+    EXPECT_EQ(NIRQ_ERR_BAD_ARGUMENT, nirq_api_set_hard(5, 2, 2, 63, 0));
+    EXPECT_EQ(NIRQ_OK, nirq_api_set_hard(5, 2, 2, 29, 0));  // two captured pins may toggle one output
+}
+
+// A toggle output is reserved in nanoFramework's pin map while armed (a driver that holds it makes arming fail),
+// released on disarm, on a change of output and on close; shared outputs are released after their last user.
+TEST_F(Api, ToggleOutputIsReservedWhileArmed)
+{
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(64));
+    ASSERT_EQ(NIRQ_OK, nirq_api_open(4, 1, 0, 0, 2, 2, 2, 0));  // toggle GPIO 2 from the start
+    EXPECT_EQ(1, nirq_host_reserved(4)) << "the captured input";
+    EXPECT_EQ(1, nirq_host_reserved(2)) << "the armed output";
+    EXPECT_EQ(0, nirq_host_reserve(2, 1)) << "another driver cannot take it";
+    ASSERT_EQ(NIRQ_OK, nirq_api_set_hard(4, 0, 0, 0, 0));  // disarm
+    EXPECT_EQ(0, nirq_host_reserved(2));
+    ASSERT_EQ(1, nirq_host_reserve(3, 1));  // System.Device.Gpio holds GPIO 3
+    EXPECT_EQ(NIRQ_ERR_OUTPUT_BUSY, nirq_api_set_hard(4, 2, 2, 3, 0));
+    nirq_host_edge(4, 0);
+    EXPECT_EQ(0, nirq_host_toggles(3)) << "refused: nothing armed";
+    EXPECT_EQ(NIRQ_ERR_OUTPUT_BUSY, nirq_api_open(5, 1, 0, 0, 2, 2, 3, 0));
+    EXPECT_EQ(0, nirq_host_reserved(5)) << "the refused open left its input free";
+    ASSERT_EQ(NIRQ_OK, OpenPlain(6));
+    EXPECT_EQ(NIRQ_ERR_OUTPUT_BUSY, nirq_api_set_hard(4, 2, 2, 6, 0)) << "a captured input is no output";
+    ASSERT_EQ(NIRQ_OK, nirq_api_set_hard(4, 2, 2, 2, 0));  // re-arm on GPIO 2
+    EXPECT_EQ(1, nirq_host_reserved(2));
+    ASSERT_EQ(NIRQ_OK, nirq_api_set_hard(4, 2, 2, 7, 0));  // move the output: 2 released, 7 taken
+    EXPECT_EQ(0, nirq_host_reserved(2));
+    EXPECT_EQ(1, nirq_host_reserved(7));
+    ASSERT_EQ(NIRQ_OK, nirq_api_set_hard(6, 2, 2, 7, 0));  // a second user of GPIO 7
+    ASSERT_EQ(NIRQ_OK, nirq_api_close(4));
+    EXPECT_EQ(0, nirq_host_reserved(4));
+    EXPECT_EQ(1, nirq_host_reserved(7)) << "pin 6 still toggles it";
+    ASSERT_EQ(NIRQ_OK, nirq_api_close(6));
+    EXPECT_EQ(0, nirq_host_reserved(7)) << "released after its last user";
+    ASSERT_EQ(NIRQ_OK, nirq_api_open(4, 1, 0, 0, 2, 2, 2, 0));
+    ASSERT_EQ(NIRQ_OK, nirq_api_start(64));  // a redeploy's reclaim closes it through the port: released too
+    EXPECT_EQ(0, nirq_host_reserved(2));
+    EXPECT_EQ(0, nirq_host_reserved(4));
+    EXPECT_EQ(1, nirq_host_reserved(3)) << "the other driver's pin is untouched";
 }
 
 TEST_F(Api, ReopenedPinIgnoresRecordsOfItsPreviousCapture)

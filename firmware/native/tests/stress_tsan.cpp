@@ -46,7 +46,7 @@ int main(int argc, char **argv)
 {
     const uint64_t edges = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 4000000ull;
     std::unique_ptr<nirq_capture> c(new nirq_capture());
-    if (nirq_capture_init(c.get(), 256) != NIRQ_OK) return 2;
+    if (nirq_capture_init(c.get(), NIRQ_RING_MAX < 256u ? NIRQ_RING_MAX : 256u) != NIRQ_OK) return 2;
     nirq_pin *pins[kPins];
     for (uint32_t i = 0; i < kPins; i++) {
         nirq_pin_config cfg{};

@@ -130,9 +130,23 @@ int32_t nirq_api_get_counters(int32_t pin, uint32_t *values, int32_t count)
     return NIRQ_OK;
 }
 
+int32_t nirq_api_limit(int32_t which)
+{
+    switch (which) {
+    case NIRQ_LIMIT_GPIO_COUNT:
+        return (int32_t)nirq_port_gpio_count();
+    case NIRQ_LIMIT_RING_MAX:
+        return (int32_t)NIRQ_RING_MAX;
+    case NIRQ_LIMIT_SLOTS:
+        return (int32_t)NIRQ_MAX_PINS;
+    default:
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+}
+
 int32_t nirq_api_read_level(int32_t pin)
 {
-    if (pin < 0 || pin >= NIRQ_PIN_LIMIT) {
+    if (pin < 0 || (uint32_t)pin >= nirq_port_gpio_count()) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
     return nirq_port_read_level((uint32_t)pin) != 0u ? 1 : 0;

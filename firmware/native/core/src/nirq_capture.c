@@ -75,6 +75,7 @@ static void apply_hard(nirq_pin *p, uint32_t action, uint32_t trigger, uint32_t 
     p->hard_mask = mask;
     p->hard_lockout_us = action == NIRQ_HARD_NONE ? 0u : lockout_us;
     p->hard_output = (uint16_t)(action == NIRQ_HARD_TOGGLE ? output_pin : 0u);
+    p->out_mask = action == NIRQ_HARD_TOGGLE && output_pin < 32u ? 1u << output_pin : 0u;
     /* so that the first matching edge is never inside the hard lockout */
     NIRQ_STORE_RLX(&p->last_hard_us, now_us - p->hard_lockout_us);
 }
@@ -120,6 +121,7 @@ nirq_status nirq_capture_open(nirq_capture *c, const nirq_pin_config *cfg, uint3
     (void)nirq_debouncer_init(&p->deb, cfg->debounce_mode, cfg->window_us, cfg->initial_level);
     apply_hard(p, cfg->hard_action, cfg->hard_trigger, cfg->hard_output_pin, cfg->hard_lockout_us, now_us);
     p->pin = (uint16_t)cfg->pin;
+    p->in_mask = cfg->pin < 32u ? 1u << cfg->pin : 0u;
     p->epoch = (uint8_t)(p->epoch + 1u);
     p->word = nirq_ring_word(cfg->pin, 0u, p->epoch);
     p->ring = &c->ring;
@@ -168,30 +170,28 @@ nirq_status nirq_capture_close(nirq_capture *c, uint32_t pin)
     return NIRQ_OK;
 }
 
-/* One straight function, no frame-building helper: numbering, overrun, ring push, then the hard action,
- * whose trigger and toggle flags are both bits of hard_mask (see nirq_pin). The longest path, with a toggle
- * and its lockout, is checked under 60 instructions on each cross target (cross/cross_check.sh). */
+/* One straight function: the two inline halves (nirq_capture.h), then the port's toggle hook. The longest path,
+ * with a toggle and its lockout, is checked under 60 instructions on each cross target (cross/cross_check.sh). */
 NIRQ_ISR_ATTR void nirq_capture_isr_edge(nirq_pin *p, uint32_t level, uint32_t now_us)
 {
-    uint32_t seq = NIRQ_LOAD_RLX(&p->seq) + 1u;
-    NIRQ_STORE_RLX(&p->seq, seq);
-    if (NIRQ_LOAD_RLX(&p->last_level) == level) {
-        NIRQ_STORE_RLX(&p->overrun, NIRQ_LOAD_RLX(&p->overrun) + 1u);
-    }
-    NIRQ_STORE_RLX(&p->last_level, level);
-    if (!nirq_ring_push(p->ring, now_us, seq, p->word | (level << 16))) {
-        NIRQ_STORE_RLX(&p->dropped, NIRQ_LOAD_RLX(&p->dropped) + 1u);
-    }
+    nirq_isr_capture(p, level, now_us);
 #ifndef NIRQ_NO_HARD_ACTIONS
-    uint32_t m = (uint32_t)p->hard_mask >> level;
-    if ((m & 1u) != 0u && now_us - NIRQ_LOAD_RLX(&p->last_hard_us) >= p->hard_lockout_us) {
-        NIRQ_STORE_RLX(&p->last_hard_us, now_us);
-        NIRQ_STORE_RLX(&p->hard, NIRQ_LOAD_RLX(&p->hard) + 1u);
-        if ((m & 4u) != 0u) {
-            nirq_port_toggle_output(p->hard_output);
-        }
+    if ((nirq_isr_hard(p, level, now_us) & 4u) != 0u) {
+        nirq_port_toggle_output(p->hard_output);
     }
 #endif
+}
+
+uint32_t nirq_capture_output_users(const nirq_capture *c, uint32_t output, uint32_t except_pin)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < NIRQ_MAX_PINS; i++) {
+        const nirq_pin *p = &c->pins[i];
+        if (p->in_use && p->pin != except_pin && p->hard_action == NIRQ_HARD_TOGGLE && p->hard_output == output) {
+            n++;
+        }
+    }
+    return n;
 }
 
 uint32_t nirq_capture_read(nirq_capture *c, uint32_t now_us, nirq_edge *out, uint32_t max)

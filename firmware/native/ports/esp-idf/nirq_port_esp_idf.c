@@ -8,9 +8,10 @@
  *   nanoFramework installs the service itself at every CLR start (CPU_GPIO_Initialize, flags 0), so
  *   gpio_install_isr_service here returns ESP_ERR_INVALID_STATE, which is expected.
  * - Ownership: gpio_isr_handler_add silently replaces a pin's handler, so a pin captured here must not be
- *   used by System.Device.Gpio. The port reserves each captured pin in nanoFramework's pin map
- *   (nirq_port_reserve_pin): GpioController.OpenPin on it then fails, and capturing a pin that
- *   System.Device.Gpio (or SPI, I2C, PSRAM) holds fails with NIRQ_ERR_PIN_BUSY.
+ *   used by System.Device.Gpio. The port reserves each captured pin, and each hard-toggle output while it is
+ *   armed, in nanoFramework's pin map (nirq_port_reserve_pin): GpioController.OpenPin on them then fails, and
+ *   capturing a pin (toggling an output) that System.Device.Gpio (or SPI, I2C, PSRAM) holds fails with
+ *   NIRQ_ERR_PIN_BUSY (NIRQ_ERR_OUTPUT_BUSY). GPIO numbers are checked against SOC_GPIO_PIN_COUNT.
  * - Soft reboot: a handler registered with nanoFramework (nirq_port_on_soft_reboot) closes every captured
  *   pin as the CLR stops. NativeStart (nirq_api_start) would reclaim such pins anyway, as on ChibiOS; the
  *   handler is kept because it acts earlier: the old handlers stop firing during the restart, and a next
@@ -36,6 +37,7 @@
 #include "esp_timer.h"
 #include "freertos/FreeRTOS.h"
 #include "hal/gpio_ll.h"
+#include "soc/soc_caps.h"
 
 static nirq_capture s_capture;                    /* .bss: internal DRAM */
 static portMUX_TYPE s_lock = portMUX_INITIALIZER_UNLOCKED;
@@ -49,6 +51,28 @@ nirq_capture *nirq_port_capture(void)
 uint32_t nirq_port_now_us(void)
 {
     return (uint32_t)esp_timer_get_time();
+}
+
+uint32_t nirq_port_gpio_count(void)
+{
+    return SOC_GPIO_PIN_COUNT < NIRQ_PIN_LIMIT ? SOC_GPIO_PIN_COUNT : NIRQ_PIN_LIMIT;  /* ESP32 40, S3 49, C3 22, C6 31 */
+}
+
+/* Claims a toggle output for pin in nanoFramework's pin map unless another captured pin already toggles it. */
+static bool claim_output(uint32_t pin, uint32_t action, uint32_t output)
+{
+    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(&s_capture, output, pin) != 0u) {
+        return true;
+    }
+    return nirq_port_reserve_pin(output, true);
+}
+
+/* Frees a toggle output once no captured pin toggles it. */
+static void release_output(uint32_t output)
+{
+    if (nirq_capture_output_users(&s_capture, output, NIRQ_PIN_LIMIT) == 0u) {
+        (void)nirq_port_reserve_pin(output, false);
+    }
 }
 
 uint32_t nirq_port_read_level(uint32_t pin)
@@ -79,10 +103,17 @@ static nirq_status nirq_esp_close_pin(uint32_t pin)
     if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
+    const nirq_pin *p = &s_capture.pins[(uint32_t)s_capture.slot_of[pin]];
+    bool had_output = p->hard_action == NIRQ_HARD_TOGGLE;
+    uint32_t output = p->hard_output;
     gpio_intr_disable((gpio_num_t)pin);
     gpio_isr_handler_remove((gpio_num_t)pin);
     (void)nirq_port_reserve_pin(pin, false);
-    return nirq_capture_close(&s_capture, pin);
+    nirq_status st = nirq_capture_close(&s_capture, pin);
+    if (had_output) {
+        release_output(output);  /* after the close: this pin no longer counts as a user */
+    }
+    return st;
 }
 
 /* CLR soft reboot: release every pin the finished program left captured. */
@@ -111,11 +142,12 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
         return NIRQ_ERR_BAD_ARGUMENT;
     }
-    if (cfg->pin >= NIRQ_PIN_LIMIT || !GPIO_IS_VALID_GPIO((gpio_num_t)cfg->pin)) {
+    if (cfg->pin >= nirq_port_gpio_count() || !GPIO_IS_VALID_GPIO((gpio_num_t)cfg->pin)) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
     if (cfg->hard_action == NIRQ_HARD_TOGGLE &&
-        (cfg->hard_output_pin >= NIRQ_PIN_LIMIT || !GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)cfg->hard_output_pin))) {
+        (cfg->hard_output_pin >= nirq_port_gpio_count() ||
+         !GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)cfg->hard_output_pin))) {
         return NIRQ_ERR_BAD_ARGUMENT;
     }
     gpio_config_t io = {
@@ -136,7 +168,14 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (!nirq_port_reserve_pin(cfg->pin, true)) {
         return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio, a bus or PSRAM holds it */
     }
+    if (!claim_output(cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
+        return NIRQ_ERR_OUTPUT_BUSY;
+    }
     if (gpio_config(&io) != ESP_OK) {
+        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
+            release_output(cfg->hard_output_pin);
+        }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_PORT;
     }
@@ -151,7 +190,10 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     c.initial_level = (uint32_t)gpio_get_level((gpio_num_t)cfg->pin);
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
-    if (st != NIRQ_OK) {
+    if (st != NIRQ_OK) {  /* cannot happen after the validation above; undo anyway */
+        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
+            release_output(cfg->hard_output_pin);
+        }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
     }
@@ -172,10 +214,18 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     if (st != NIRQ_OK) {
         return st;
     }
+    if (action == NIRQ_HARD_TOGGLE &&
+        (output_pin >= nirq_port_gpio_count() || !GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)output_pin))) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    const nirq_pin *p = &s_capture.pins[(uint32_t)s_capture.slot_of[pin]];
+    bool had_output = p->hard_action == NIRQ_HARD_TOGGLE;
+    uint32_t old_output = p->hard_output;
+    bool same_output = had_output && action == NIRQ_HARD_TOGGLE && old_output == output_pin;
+    if (!same_output && !claim_output(pin, action, output_pin)) {
+        return NIRQ_ERR_OUTPUT_BUSY;  /* System.Device.Gpio, a bus, PSRAM or a captured input holds it */
+    }
     if (action == NIRQ_HARD_TOGGLE) {
-        if (!GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)output_pin)) {
-            return NIRQ_ERR_BAD_ARGUMENT;
-        }
         gpio_set_direction((gpio_num_t)output_pin, GPIO_MODE_INPUT_OUTPUT);
     }
     /* the ISR body runs under s_lock on whichever core takes it: updating under the same spinlock means it
@@ -190,6 +240,9 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     }
     st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
     portEXIT_CRITICAL(&s_lock);
+    if (had_output && !same_output) {
+        release_output(old_output);
+    }
     return st;
 }
 

@@ -12,6 +12,8 @@ static uint8_t s_driven[NIRQ_PIN_LIMIT];
 static uint8_t s_output[NIRQ_PIN_LIMIT];
 static uint32_t s_toggles[NIRQ_PIN_LIMIT];
 static nirq_pin *s_isr[NIRQ_PIN_LIMIT];  /* non-NULL while the pin's interrupt is enabled */
+static uint8_t s_reserved[NIRQ_PIN_LIMIT]; /* the simulated nanoFramework pin map */
+static uint32_t s_gpio_count = NIRQ_PIN_LIMIT;
 
 /* ---- nirq_port.h ---------------------------------------------------------------------------------- */
 
@@ -30,6 +32,46 @@ uint32_t nirq_port_read_level(uint32_t pin)
     return pin < NIRQ_PIN_LIMIT ? s_level[pin] : 0u;
 }
 
+uint32_t nirq_port_gpio_count(void)
+{
+    return s_gpio_count;
+}
+
+bool nirq_port_reserve_pin(uint32_t pin, bool reserve)
+{
+    if (pin >= s_gpio_count) {
+        return false;
+    }
+    if (reserve && s_reserved[pin]) {
+        return false;
+    }
+    s_reserved[pin] = reserve ? 1u : 0u;
+    return true;
+}
+
+bool nirq_port_on_soft_reboot(void (*handler)(void))
+{
+    (void)handler;
+    return false;
+}
+
+/* Claims a toggle output for pin in the pin map unless another captured pin already toggles it. */
+static bool claim_output(uint32_t pin, uint32_t action, uint32_t output)
+{
+    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(&s_capture, output, pin) != 0u) {
+        return true;
+    }
+    return nirq_port_reserve_pin(output, true);
+}
+
+/* Frees a toggle output once no captured pin toggles it. */
+static void release_output(uint32_t output)
+{
+    if (nirq_capture_output_users(&s_capture, output, NIRQ_PIN_LIMIT) == 0u) {
+        (void)nirq_port_reserve_pin(output, false);
+    }
+}
+
 void nirq_port_toggle_output(uint32_t pin)
 {
     s_output[pin] = (uint8_t)(s_output[pin] ^ 1u);
@@ -46,16 +88,38 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
         return NIRQ_ERR_BAD_ARGUMENT;
     }
+    if (cfg->pin >= s_gpio_count) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    if (cfg->hard_action == NIRQ_HARD_TOGGLE && cfg->hard_output_pin >= s_gpio_count) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
     nirq_pin_config c = *cfg;
-    uint32_t level = cfg->pin < NIRQ_PIN_LIMIT ? s_level[cfg->pin] : 0u;
-    if (cfg->pin < NIRQ_PIN_LIMIT && !s_driven[cfg->pin] && pull != NIRQ_PULL_NONE) {
+    uint32_t level = s_level[cfg->pin];
+    if (!s_driven[cfg->pin] && pull != NIRQ_PULL_NONE) {
         level = pull == NIRQ_PULL_UP ? 1u : 0u;
     }
     c.initial_level = level;
-    nirq_pin *p = NULL;
-    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
+    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL); /* validate first */
     if (st != NIRQ_OK) {
         return st; /* nothing simulated changed either */
+    }
+    (void)nirq_capture_close(&s_capture, cfg->pin);
+    if (!nirq_port_reserve_pin(cfg->pin, true)) {
+        return NIRQ_ERR_PIN_BUSY;
+    }
+    if (!claim_output(cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
+        return NIRQ_ERR_OUTPUT_BUSY;
+    }
+    nirq_pin *p = NULL;
+    st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
+    if (st != NIRQ_OK) { /* cannot happen after the validation above; undo anyway */
+        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
+            release_output(cfg->hard_output_pin);
+        }
+        (void)nirq_port_reserve_pin(cfg->pin, false);
+        return st;
     }
     s_level[cfg->pin] = (uint8_t)level;
     __atomic_store_n(&s_isr[cfg->pin], p, __ATOMIC_RELEASE); /* enable the interrupt last */
@@ -69,10 +133,23 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     if (st != NIRQ_OK) {
         return st;
     }
+    if (action == NIRQ_HARD_TOGGLE && output_pin >= s_gpio_count) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    const nirq_pin *cur = &s_capture.pins[(uint32_t)s_capture.slot_of[pin]];
+    bool had_output = cur->hard_action == NIRQ_HARD_TOGGLE;
+    uint32_t old_output = cur->hard_output;
+    bool same_output = had_output && action == NIRQ_HARD_TOGGLE && old_output == output_pin;
+    if (!same_output && !claim_output(pin, action, output_pin)) {
+        return NIRQ_ERR_OUTPUT_BUSY;
+    }
     /* mask the pin's interrupt, update, unmask (nirq_host_edge on a masked pin sets the level only) */
     nirq_pin *p = __atomic_exchange_n(&s_isr[pin], NULL, __ATOMIC_ACQ_REL);
     st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
     __atomic_store_n(&s_isr[pin], p, __ATOMIC_RELEASE);
+    if (had_output && !same_output) {
+        release_output(old_output);
+    }
     return st;
 }
 
@@ -81,8 +158,16 @@ nirq_status nirq_port_close(uint32_t pin)
     if (pin >= NIRQ_PIN_LIMIT || s_capture.slot_of[pin] < 0) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
+    const nirq_pin *p = &s_capture.pins[(uint32_t)s_capture.slot_of[pin]];
+    bool had_output = p->hard_action == NIRQ_HARD_TOGGLE;
+    uint32_t output = p->hard_output;
     __atomic_store_n(&s_isr[pin], NULL, __ATOMIC_RELEASE);
-    return nirq_capture_close(&s_capture, pin);
+    (void)nirq_port_reserve_pin(pin, false);
+    nirq_status st = nirq_capture_close(&s_capture, pin);
+    if (had_output) {
+        release_output(output);
+    }
+    return st;
 }
 
 uint32_t nirq_port_read(nirq_edge *out, uint32_t max)
@@ -102,6 +187,8 @@ void nirq_host_reset(void)
     memset(s_driven, 0, sizeof s_driven);
     memset(s_output, 0, sizeof s_output);
     memset(s_toggles, 0, sizeof s_toggles);
+    memset(s_reserved, 0, sizeof s_reserved);
+    s_gpio_count = NIRQ_PIN_LIMIT;
     __atomic_store_n(&s_now, 0u, __ATOMIC_RELAXED);
 }
 
@@ -155,4 +242,26 @@ int32_t nirq_host_output_level(int32_t pin)
 uint32_t nirq_host_stale(void)
 {
     return s_capture.stale;
+}
+
+int32_t nirq_host_set_gpio_count(int32_t count)
+{
+    if (count < 1 || count > NIRQ_PIN_LIMIT) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    s_gpio_count = (uint32_t)count;
+    return NIRQ_OK;
+}
+
+int32_t nirq_host_reserve(int32_t pin, int32_t reserve)
+{
+    if (pin < 0 || pin >= NIRQ_PIN_LIMIT) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    return nirq_port_reserve_pin((uint32_t)pin, reserve != 0) ? 1 : 0;
+}
+
+int32_t nirq_host_reserved(int32_t pin)
+{
+    return pin < 0 || pin >= NIRQ_PIN_LIMIT ? -1 : (int32_t)s_reserved[pin];
 }

@@ -6,7 +6,10 @@
  * Simulated pin model (GPIO 0 .. NIRQ_PIN_LIMIT-1): each pin has a level (0 after reset). A pin nobody has
  * driven with nirq_host_edge/nirq_host_set_level takes the level of its pull when opened (up: 1, down: 0,
  * none: keeps its level). A captured pin's "interrupt" is enabled from nirq_port_open until
- * nirq_port_close. Toggle outputs keep a level (0 after reset) and a toggle count.
+ * nirq_port_close. Toggle outputs keep a level (0 after reset) and a toggle count. The simulated chip has
+ * NIRQ_PIN_LIMIT (64) GPIOs unless a test sets fewer (nirq_host_set_gpio_count), and a simulated
+ * nanoFramework pin map: the port reserves captured pins and armed toggle outputs in it, as on a device, and
+ * a test can play another driver holding a pin (nirq_host_reserve).
  *
  * Threading: nirq_host_edge plays the ISR; it may run on another thread than the consumer only as in
  * the core's contract (one producer per pin, see nirq_ring.h). The other controls are for the test
@@ -49,6 +52,18 @@ NIRQ_EXPORT int32_t nirq_host_output_level(int32_t pin);
 
 /* Records the consumer discarded because their pin had been closed since (nirq_capture.stale). */
 NIRQ_EXPORT uint32_t nirq_host_stale(void);
+
+/* Sets how many GPIOs the simulated chip has (nirq_port_gpio_count), 1 .. NIRQ_PIN_LIMIT; returns 0 or
+ * NIRQ_ERR_BAD_ARGUMENT. nirq_host_reset restores NIRQ_PIN_LIMIT. */
+NIRQ_EXPORT int32_t nirq_host_set_gpio_count(int32_t count);
+
+/* Plays another driver (System.Device.Gpio, a bus) taking (reserve != 0) or freeing a pin in the simulated pin
+ * map. Returns 1 when done, 0 when reserving a pin already reserved, NIRQ_ERR_UNKNOWN_PIN outside the range. */
+NIRQ_EXPORT int32_t nirq_host_reserve(int32_t pin, int32_t reserve);
+
+/* 1 when pin is reserved in the simulated pin map (by the module or by nirq_host_reserve), else 0; -1 outside
+ * the range. */
+NIRQ_EXPORT int32_t nirq_host_reserved(int32_t pin);
 
 #ifdef __cplusplus
 }

@@ -31,14 +31,23 @@ extern "C" {
 #define NIRQ_EXPORT
 #endif
 
-/* Records moved per call of nirq_port_read inside nirq_api_read (a static buffer of this many records). */
-#define NIRQ_API_CHUNK 64
+/* Records moved per call of nirq_port_read inside nirq_api_read (a static buffer of this many 12-byte records:
+ * 16 = 192 bytes of the static reservation). */
+#ifndef NIRQ_API_CHUNK
+#define NIRQ_API_CHUNK 16
+#endif
+
+/* What nirq_api_limit reports. */
+#define NIRQ_LIMIT_GPIO_COUNT 0   /* GPIOs of the chip the port captures and toggles: 0 .. count - 1 */
+#define NIRQ_LIMIT_RING_MAX 1     /* largest ring capacity in records (build-time NIRQ_RING_MAX) */
+#define NIRQ_LIMIT_SLOTS 2        /* pins captured at the same time (build-time NIRQ_MAX_PINS) */
 
 /* Values written by nirq_api_get_counters, in this order: seen, delivered, filtered, pending, dropped,
  * overrun, hard (see nirq_capture.h). */
 #define NIRQ_API_COUNTER_COUNT 7
 
-/* NativeStart: reclaims and resets the module; ring_capacity records, a power of two in 8 .. 1024.
+/* NativeStart: reclaims and resets the module; ring_capacity records, a power of two in 8 .. NIRQ_RING_MAX (64
+ * unless the firmware was built with another NIRQ_RING_RECORDS).
  * Every pin still captured is closed first through the port (interrupt off, pin reservation freed), then the
  * ring, the slots and every counter start again from empty: records queued before are discarded. This is what
  * makes a redeploy work on every target: the C state survives nanoFramework's soft reboot, so pins found
@@ -46,10 +55,11 @@ extern "C" {
  * NIRQ_ERR_RING_CAPACITY (checked first: nothing reclaimed, nothing changed), NIRQ_ERR_PORT. */
 NIRQ_EXPORT int32_t nirq_api_start(int32_t ring_capacity);
 
-/* NativeOpen: captures pin (0 .. 63) on both edges, pull 0 none / 1 up / 2 down, debounce_mode 0..3 with
+/* NativeOpen: captures pin (0 .. the port's GPIO count - 1, see nirq_api_limit) on both edges, pull 0 none / 1 up / 2 down, debounce_mode 0..3 with
  * window_us (0 for none, else 1 .. 10,000,000), hard_action 0 none / 1 count / 2 toggle on hard_trigger
  * edges (1 rising, 2 falling, 3 both), toggling hard_output_pin, hard lockout 0 .. 10,000,000 µs.
- * Errors as nirq_capture_open plus NIRQ_ERR_BAD_ARGUMENT for a pull outside 0..2 and NIRQ_ERR_PORT. */
+ * Errors as nirq_capture_open plus NIRQ_ERR_BAD_ARGUMENT for a pull outside 0..2 or an output past the GPIO
+ * count, NIRQ_ERR_OUTPUT_BUSY when another driver holds the toggle output, and NIRQ_ERR_PORT. */
 NIRQ_EXPORT int32_t nirq_api_open(int32_t pin, int32_t pull, int32_t debounce_mode, int32_t window_us,
                                   int32_t hard_action, int32_t hard_trigger, int32_t hard_output_pin,
                                   int32_t hard_lockout_us);
@@ -79,8 +89,13 @@ NIRQ_EXPORT int64_t nirq_api_next_deadline(void);
  * not captured; values untouched on error. */
 NIRQ_EXPORT int32_t nirq_api_get_counters(int32_t pin, uint32_t *values, int32_t count);
 
-/* NativeReadLevel: the physical level of any GPIO 0 .. 63 now, 0 or 1; NIRQ_ERR_UNKNOWN_PIN outside. */
+/* NativeReadLevel: the physical level of any GPIO 0 .. gpio count - 1 now, 0 or 1; NIRQ_ERR_UNKNOWN_PIN outside. */
 NIRQ_EXPORT int32_t nirq_api_read_level(int32_t pin);
+
+/* NativeLimit: one of the build's and the chip's limits (NIRQ_LIMIT_*), or NIRQ_ERR_BAD_ARGUMENT for another
+ * `which`. Needs no start: the C# side asks before its first call, so that it can refuse an argument with its
+ * name and the allowed range (the InternalCall bodies can raise exceptions only without a parameter name). */
+NIRQ_EXPORT int32_t nirq_api_limit(int32_t which);
 
 /* NativeNowMicros: the module's µs clock (the one the ISR stamps with), modulo 2^32. */
 NIRQ_EXPORT uint32_t nirq_api_now_us(void);

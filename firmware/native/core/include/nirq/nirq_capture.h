@@ -61,27 +61,37 @@ typedef struct nirq_pin_config {
                                   edges for this long (a debounced toggle in the ISR); 0 = none */
 } nirq_pin_config;
 
-/* Per-pin state. Fields marked ISR are written only by the ISR; cfg fields only while the ISR is off. */
+/* Per-pin state. Fields marked ISR are written only by the ISR; cfg fields only while the ISR is off (or masked).
+ * The fields the interrupt path reads come first, so that each is one load with an immediate offset (Cortex-M0+:
+ * words within 124 bytes, bytes within 31). 88 bytes on 32-bit targets (one capture slot). */
 typedef struct nirq_pin {
     uint32_t seq;              /* ISR */
-    uint32_t dropped;          /* ISR */
-    uint32_t overrun;          /* ISR */
-    uint32_t hard;             /* ISR */
-    uint32_t last_hard_us;     /* ISR */
     uint32_t last_level;       /* ISR */
+    nirq_ring *ring;           /* cfg */
     uint32_t word;             /* cfg: nirq_ring_word(pin, 0, epoch), the level is or-ed in per edge */
+    uint32_t in_mask;          /* cfg: 1 << pin (bit 0..31), for ports that read a GPIO input register */
+    uint32_t out_mask;         /* cfg: 1 << hard_output (bit 0..31) for NIRQ_HARD_TOGGLE, else 0: a port that toggles
+                                  through an XOR register writes it unconditionally once the action fired */
     uint8_t hard_action;       /* cfg */
     uint8_t hard_mask;         /* cfg: bit L (L = new level 0/1) set when that edge triggers the hard action;
                                   bit L + 2 also set when the action toggles the output (NIRQ_HARD_TOGGLE) */
     uint8_t epoch;             /* cfg: tags records so a closed-then-reopened pin ignores old ones */
-    uint8_t reserved;
+    uint8_t in_use;            /* consumer */
+    uint32_t last_hard_us;     /* ISR */
+    uint32_t hard_lockout_us;  /* cfg */
+    uint32_t overrun;          /* ISR */
+    uint32_t dropped;          /* ISR */
+    uint32_t hard;             /* ISR */
     uint16_t pin;              /* cfg */
     uint16_t hard_output;      /* cfg */
-    uint32_t hard_lockout_us;  /* cfg */
-    nirq_ring *ring;           /* cfg */
-    uint8_t in_use;            /* consumer */
     nirq_debouncer deb;        /* consumer */
 } nirq_pin;
+
+#if defined(__cplusplus)
+static_assert(sizeof(void *) != 4 || sizeof(nirq_pin) == 88, "a capture slot is 88 bytes on 32-bit targets (README)");
+#else
+_Static_assert(sizeof(void *) != 4 || sizeof(nirq_pin) == 88, "a capture slot is 88 bytes on 32-bit targets (README)");
+#endif
 
 typedef struct nirq_capture {
     bool started;
@@ -142,8 +152,59 @@ bool nirq_capture_next_deadline(const nirq_capture *c, uint32_t *deadline_us);
 /* Snapshot of one pin's counters; NIRQ_ERR_UNKNOWN_PIN if the pin is not captured. */
 nirq_status nirq_capture_counters(const nirq_capture *c, uint32_t pin, nirq_counters *out);
 
-/* ISR entry: one edge on p, level (0/1) read and now_us stamped by the port at interrupt entry. */
+/* Makes the compiler compute x here and keep it in a register, instead of re-deriving it (or spilling its
+ * operands) where it is used: GCC 12's register allocation for Thumb-1 otherwise spills on the ChibiOS port's
+ * callbacks. A port defines NIRQ_ISR_FOLD_EARLY before its includes to use it in nirq_isr_capture (it makes the
+ * generic nirq_capture_isr_edge longer at -O2, so the core leaves it off). */
+#if defined(__GNUC__)
+#define NIRQ_KEEP_IN_REGISTER(x) __asm__("" : "+r"(x))
+#else
+#define NIRQ_KEEP_IN_REGISTER(x) ((void)0)
+#endif
+
+/* ISR entry: one edge on p, level (0/1) read and now_us stamped by the port at interrupt entry. Capture, then
+ * the hard action (the toggle through nirq_port_toggle_output). Ports with a short path of their own (ChibiOS)
+ * use the two inline halves below instead, and keep hard actions in a second callback. */
 void nirq_capture_isr_edge(nirq_pin *p, uint32_t level, uint32_t now_us);
+
+/* ISR, first half: numbers the edge, counts an overrun, pushes the record or counts a drop. No call, no loop. */
+NIRQ_ALWAYS_INLINE void nirq_isr_capture(nirq_pin *p, uint32_t level, uint32_t now_us)
+{
+    /* ordered so that few values are live at once (Cortex-M0+ has 8 low registers): the level is folded into the
+     * record word and the overrun test before the ring is touched */
+    uint32_t word = p->word | (level << 16);
+#if defined(NIRQ_ISR_FOLD_EARLY)
+    NIRQ_KEEP_IN_REGISTER(word);  /* the ChibiOS port's callbacks: saves a spill on Cortex-M0+ (42 instead of 46) */
+#endif
+    uint32_t last = NIRQ_LOAD_RLX(&p->last_level);
+    NIRQ_STORE_RLX(&p->last_level, level);
+    if (last == level) {
+        NIRQ_STORE_RLX(&p->overrun, NIRQ_LOAD_RLX(&p->overrun) + 1u);
+    }
+    uint32_t seq = NIRQ_LOAD_RLX(&p->seq) + 1u;
+    NIRQ_STORE_RLX(&p->seq, seq);
+    if (!nirq_ring_push(p->ring, now_us, seq, word)) {
+        NIRQ_STORE_RLX(&p->dropped, NIRQ_LOAD_RLX(&p->dropped) + 1u);
+    }
+}
+
+/* ISR, second half: when the hard action fires on this edge (it matches the trigger and is outside the lockout)
+ * it is counted, the lockout restarts, and the result is hard_mask >> level (bit 0 set; bit 2 set when the action
+ * toggles the output); otherwise 0. The caller toggles (bit 2, or out_mask != 0 through an XOR register). */
+NIRQ_ALWAYS_INLINE uint32_t nirq_isr_hard(nirq_pin *p, uint32_t level, uint32_t now_us)
+{
+    uint32_t m = (uint32_t)p->hard_mask >> level;
+    if ((m & 1u) == 0u || now_us - NIRQ_LOAD_RLX(&p->last_hard_us) < p->hard_lockout_us) {
+        return 0u;
+    }
+    NIRQ_STORE_RLX(&p->last_hard_us, now_us);
+    NIRQ_STORE_RLX(&p->hard, NIRQ_LOAD_RLX(&p->hard) + 1u);
+    return m;
+}
+
+/* How many captured pins other than except_pin toggle output (a port reserves an output pin in nanoFramework's
+ * pin map for the first of them and frees it after the last). */
+uint32_t nirq_capture_output_users(const nirq_capture *c, uint32_t output, uint32_t except_pin);
 
 #ifdef __cplusplus
 }

@@ -27,8 +27,24 @@
 extern "C" {
 #endif
 
+/* NIRQ_SINGLE_CORE (set by a port's build when the interrupt and the consumer thread always run on the same core,
+ * e.g. nf-interpreter's RP2040 target, CH_CFG_SMP_MODE FALSE, PAL events on core 0): a core observes its own
+ * accesses in program order, so acquire/release need only stop the compiler from reordering (no dmb on Arm).
+ * Otherwise they are real acquire/release accesses. */
+#if defined(NIRQ_SINGLE_CORE) && NIRQ_SINGLE_CORE && !defined(__SANITIZE_THREAD__)
+static inline uint32_t nirq_load_acq_1core(const uint32_t *p)
+{
+    uint32_t v = *(const volatile uint32_t *)p;
+    __atomic_signal_fence(__ATOMIC_ACQUIRE);
+    return v;
+}
+#define NIRQ_LOAD_ACQ(p) nirq_load_acq_1core(p)
+#define NIRQ_STORE_REL(p, v) do { __atomic_signal_fence(__ATOMIC_RELEASE); \
+                                  *(volatile uint32_t *)(p) = (v); } while (0)
+#else
 #define NIRQ_LOAD_ACQ(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define NIRQ_STORE_REL(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#endif
 /* Relaxed accesses are used only on naturally aligned 32-bit words, which every supported target loads and
  * stores single-copy atomically with one plain instruction. On the targets (Arm, RISC-V, Xtensa) they are
  * written as volatile accesses (the kernel's READ_ONCE/WRITE_ONCE): same instruction, same guarantee, but
@@ -65,7 +81,7 @@ static inline uint32_t nirq_ring_word(uint32_t pin, uint32_t level, uint32_t tag
 
 /* Producer: appends one record (word from nirq_ring_word); false (and nothing written) when the ring is
  * full. ISR-safe, O(1). */
-static inline bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, uint32_t word)
+NIRQ_ALWAYS_INLINE bool nirq_ring_push(nirq_ring *r, uint32_t time_us, uint32_t seq, uint32_t word)
 {
     uint32_t head = NIRQ_LOAD_RLX(&r->head);
     uint32_t tail = NIRQ_LOAD_ACQ(&r->tail);
