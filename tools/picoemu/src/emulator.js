@@ -1,0 +1,162 @@
+'use strict';
+// Runs a loaded image in rp2040js: places it in flash/SRAM, starts the core at the image's entry (not through
+// the boot ROM), applies input pin events at their times, records pin changes and UART0 output, and stops at a
+// time limit or at a breakpoint/fault.
+//
+// Emulator facts this relies on (rp2040js 1.4.1, read from its sources): one SimulationClock in ns drives the
+// TIMER (TIMERAWL = ns / 1000) and SysTick; instructions cost their cycles at clk_sys (125 MHz unless the
+// firmware reprograms the clocks); interrupt entry and flash fetches cost 0 cycles; a wfi parks the core until
+// an interrupt, so idle time is skipped to the next alarm or pin event.
+
+const { RP2040, GPIOPinState } = require('rp2040js');
+const { FLASH_BASE, SRAM_BASE, findEntry, hex } = require('./image');
+
+function pinValue(state) {
+  if (state === GPIOPinState.High) {
+    return '1';
+  }
+  return state === GPIOPinState.Low ? '0' : 'z';
+}
+
+class Pico {
+  /** image: from image.loadImage (segments), options.log(level, text) receives emulator messages. */
+  constructor(image, options = {}) {
+    this.mcu = new RP2040(); // with its own SimulationClock (ns)
+    this.clock = this.mcu.clock;
+    this.messages = [];
+    this.stop = null;
+    const note = (level) => (component, text) => {
+      this.messages.push({ level, component, text });
+      if (level === 'warn' && /not implemented/.test(text) && !this.stop) {
+        this.stop = { reason: 'unimplemented-instruction', pc: this.mcu.core.PC, detail: text };
+      }
+      if (options.log) {
+        options.log(level, `${component}: ${text}`);
+      }
+    };
+    this.mcu.logger = { debug: () => {}, info: note('info'), warn: note('warn'), error: note('error') };
+    this.mcu.onBreak = (code) => {
+      this.stop = { reason: 'breakpoint', code, pc: (this.mcu.core.PC - this.mcu.core.breakRewind) >>> 0 };
+    };
+    for (const s of image.segments) {
+      if (s.address >= SRAM_BASE) {
+        this.mcu.sram.set(s.bytes, s.address - SRAM_BASE);
+      } else {
+        this.mcu.flash.set(s.bytes, s.address - FLASH_BASE);
+      }
+    }
+    // Start where the chip would after its boot ROM: the boot ROM is not run (rp2040js has none loaded, and a
+    // reset through it parks on an unimplemented register).
+    this.entry = findEntry((a) => this.mcu.flashView.getUint32(a - FLASH_BASE, true));
+    const { core } = this.mcu;
+    core.VTOR = this.entry.vtor;
+    core.SP = this.entry.sp;
+    core.PC = this.entry.pc;
+    this.uart = [];
+    this.mcu.uart[0].onByte = (b) => {
+      this.uart.push(b);
+      if (options.onUart) {
+        options.onUart(b);
+      }
+    };
+    this.levels = new Array(this.mcu.gpio.length).fill(0);
+    this.inputs = [];
+    this.initialLevels = new Map();
+  }
+
+  get nanos() {
+    return this.clock.nanos;
+  }
+
+  get cycles() {
+    return this.mcu.core.cycles;
+  }
+
+  /** Records every change of pin: [{ ns, cycles, value }] and the value at the start. */
+  record(pin) {
+    const gpio = this.mcu.gpio[pin];
+    const trace = { pin, initial: pinValue(gpio.value), changes: [] };
+    gpio.addListener((state) => {
+      trace.changes.push({ ns: this.clock.nanos, cycles: this.mcu.core.cycles, value: pinValue(state) });
+    });
+    return trace;
+  }
+
+  /**
+   * Drives an input pin now. The same level again is not an edge (nothing happens, as on the chip); every
+   * pin starts low (rp2040js models no pull resistors), so driving a pin low at time 0 is no edge either.
+   */
+  drive(pin, level) {
+    if (this.levels[pin] === level) {
+      return;
+    }
+    this.levels[pin] = level;
+    this.mcu.gpio[pin].setInputValue(level === 1);
+    this.inputs.push({ pin, level, ns: this.clock.nanos, cycles: this.mcu.core.cycles });
+  }
+
+  /**
+   * Runs until untilUs (µs of emulated time since start), applying events ({ us, pin, level }, in time
+   * order) when their time is reached: between two instructions, so two events at the same µs reach the
+   * hardware together; events at time 0 set the starting levels (no edge, not in this.inputs). Stops early at a breakpoint or an unimplemented instruction (this.stop).
+   */
+  run(events, untilUs) {
+    const endNs = untilUs * 1000;
+    const { core } = this.mcu;
+    let next = 0;
+    // events at time 0 are the levels the run starts with, not edges
+    for (; next < events.length && events[next].us === 0 && this.clock.nanos === 0; next++) {
+      const { pin, level } = events[next];
+      if (this.levels[pin] !== level) {
+        this.levels[pin] = level;
+        this.mcu.gpio[pin].setInputValue(level === 1);
+      }
+      this.initialLevels.set(pin, level);
+    }
+    while (!this.stop) {
+      const now = this.clock.nanos;
+      while (next < events.length && events[next].us * 1000 <= now) {
+        this.drive(events[next].pin, events[next].level);
+        next++;
+      }
+      if (now >= endNs) {
+        break;
+      }
+      if (core.waiting) {
+        let target = endNs;
+        if (next < events.length) {
+          target = Math.min(target, events[next].us * 1000);
+        }
+        if (this.clock.nextAlarm) {
+          target = Math.min(target, now + Math.max(0, this.clock.nanosToNextAlarm));
+        }
+        this.clock.tick(target - now);
+      } else {
+        const cycles = core.executeInstruction();
+        this.clock.tick((cycles * 1e9) / this.mcu.clkSys);
+      }
+    }
+    return this.stop;
+  }
+
+  uartText() {
+    return Buffer.from(this.uart).toString('latin1');
+  }
+
+  /** A 32-bit word of SRAM or flash (e.g. at an ELF symbol's address). */
+  readWord(address) {
+    return this.mcu.readUint32(address) >>> 0;
+  }
+}
+
+function describeStop(stop) {
+  if (!stop) {
+    return null;
+  }
+  if (stop.reason === 'breakpoint') {
+    return `stopped at a breakpoint (bkpt #${stop.code}) at ${hex(stop.pc)}`;
+  }
+  return `stopped: ${stop.detail} (pc ${hex(stop.pc)})`;
+}
+
+module.exports = { Pico, describeStop, pinValue };
