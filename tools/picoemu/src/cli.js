@@ -26,7 +26,8 @@ run options:
   --vcd FILE             write the recorded and driven pins to FILE (VCD, 1 ns timescale)
   --until-ms N           emulated time to run (default: last driven edge + 100 ms, at least 100 ms)
   --uart FILE            write UART0 output to FILE instead of stdout
-  --latency IN:OUT       report cycles and µs from each change of input IN to the next change of OUT
+  --latency IN:OUT       from each change of input IN to the next change of output OUT: cycles,
+                         instructions executed and µs (min / median / max)
   --json                 print the result as JSON on stdout (UART text included)
   --quiet                no summary on stderr
   --verbose              emulator warnings on stderr
@@ -76,7 +77,10 @@ function simulate(options) {
   const cyclesPerUs = pico.mcu.clkSys / 1e6;
   const latencies = latencyPairs.map((p) => {
     const edges = edgeLatencies(pico.inputs, p.in, traces.get(p.out));
-    return { in: p.in, out: p.out, edges, cycles: summarize(edges.map((e) => e.cycles)), us: summarize(edges.map((e) => e.us)) };
+    return {
+      in: p.in, out: p.out, edges, cycles: summarize(edges.map((e) => e.cycles)),
+      instructions: summarize(edges.map((e) => e.instructions)), us: summarize(edges.map((e) => e.us)),
+    };
   });
   return {
     format: image.format,
@@ -194,8 +198,10 @@ function commandRun(args) {
     }
     for (const l of result.latencies) {
       const c = l.cycles;
-      lines.push(c ? `picoemu: latency GP${l.in} -> GP${l.out}: ${c.count} edges, cycles min ${c.min} median ${c.median} max ${c.max} ` +
-        `(µs ${l.us.min.toFixed(3)} / ${l.us.median.toFixed(3)} / ${l.us.max.toFixed(3)})` : `picoemu: latency GP${l.in} -> GP${l.out}: no output change after an edge`);
+      const i = l.instructions;
+      lines.push(c ? `picoemu: latency GP${l.in} -> GP${l.out}: ${c.count} edges, cycles min ${c.min} median ${c.median} max ${c.max}, ` +
+        `instructions ${i.min} / ${i.median} / ${i.max}, µs ${l.us.min.toFixed(3)} / ${l.us.median.toFixed(3)} / ${l.us.max.toFixed(3)}`
+        : `picoemu: latency GP${l.in} -> GP${l.out}: no output change after an edge`);
     }
     if (result.warnings.length && !values.verbose) {
       lines.push(`picoemu: ${result.warnings.length} emulator warnings (--verbose shows them)`);

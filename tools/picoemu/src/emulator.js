@@ -62,6 +62,7 @@ class Pico {
     this.levels = new Array(this.mcu.gpio.length).fill(0);
     this.inputs = [];
     this.initialLevels = new Map();
+    this.instructions = 0; // executed, counted by run()
   }
 
   get nanos() {
@@ -72,12 +73,15 @@ class Pico {
     return this.mcu.core.cycles;
   }
 
-  /** Records every change of pin: [{ ns, cycles, value }] and the value at the start. */
+  /**
+   * Records every change of pin: [{ ns, cycles, instructions, value }] and the value at the start. A change
+   * made by a store is stamped before that store's own cycles and count.
+   */
   record(pin) {
     const gpio = this.mcu.gpio[pin];
     const trace = { pin, initial: pinValue(gpio.value), changes: [] };
     gpio.addListener((state) => {
-      trace.changes.push({ ns: this.clock.nanos, cycles: this.mcu.core.cycles, value: pinValue(state) });
+      trace.changes.push({ ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions, value: pinValue(state) });
     });
     return trace;
   }
@@ -92,7 +96,7 @@ class Pico {
     }
     this.levels[pin] = level;
     this.mcu.gpio[pin].setInputValue(level === 1);
-    this.inputs.push({ pin, level, ns: this.clock.nanos, cycles: this.mcu.core.cycles });
+    this.inputs.push({ pin, level, ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions });
   }
 
   /**
@@ -133,6 +137,7 @@ class Pico {
         this.clock.tick(target - now);
       } else {
         const cycles = core.executeInstruction();
+        this.instructions++;
         this.clock.tick((cycles * 1e9) / this.mcu.clkSys);
       }
     }

@@ -128,8 +128,9 @@ test('profile 1: ring overflow is counted, hard toggle with lockout, merged pair
   assert.deepEqual(gp15.map((c) => c.value), ['0', '1', '0'], 'configured low, then two toggles');
   assert.ok(gp15[1].ns > 60100000 && gp15[1].ns < 60110000 && gp15[2].ns > 62100000 && gp15[2].ns < 62110000);
   const falls = r.inputs.filter((e) => e.pin === 11 && e.level === 0);
-  const toggleCycles = [falls[0], falls[2]].map((e, i) => gp15[i + 1].cycles - e.cycles);
-  t.diagnostic(`hard toggle (ISR path with a toggle), falling edge on GP11 to GP15 toggled: ${toggleCycles.join(', ')} cycles`);
+  const toggles = [falls[0], falls[2]].map((e, i) => `${gp15[i + 1].cycles - e.cycles} cycles ` +
+    `(${gp15[i + 1].instructions - e.instructions} instructions)`);
+  t.diagnostic(`hard toggle, falling edge on GP11 to GP15 toggled (ISR with a toggle): ${toggles.join(', ')}`);
 
   // merged pair: one interrupt, level unchanged -> overrun counted, the record still numbered
   const rec12 = lines.filter((l) => l.kind === 'rec' && l.pin === 12);
@@ -165,5 +166,6 @@ test('bouncy presses through quiet-time 5 ms: one record per press and per relea
   const isr = r.latencies[0];
   assert.equal(isr.edges.length, 90, 'the port toggled GP25 once per edge');
   t.diagnostic(`ISR, edge on GP6 to record written (GP25 toggled): ${isr.cycles.count} edges, cycles min ${isr.cycles.min} ` +
-    `median ${isr.cycles.median} max ${isr.cycles.max} at ${r.clkSys / 1e6} MHz (rp2040js charges nothing for interrupt entry and flash fetches)`);
+    `median ${isr.cycles.median} max ${isr.cycles.max} (${isr.instructions.median} instructions) at ${r.clkSys / 1e6} MHz ` +
+    '(rp2040js charges nothing for interrupt entry and flash fetches)');
 });

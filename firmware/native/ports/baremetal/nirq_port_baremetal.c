@@ -7,7 +7,7 @@
  *
  * - Interrupt: one handler for IO_IRQ_BANK0 (isr_io_bank0, in the vector table of startup.c). It reads the
  *   TIMER's 1 MHz counter once at entry (TIMERAWL, no latch), then for every GPIO whose edge bits are set in
- *   PROC0_INTS0..3: acknowledges the edge bits in INTR first, then reads the level from SIO GPIO_IN (an edge
+ *   PROC0_INTS0..3 (found by their lowest set bit, no scan over idle GPIOs): acknowledges the edge bits in INTR first, then reads the level from SIO GPIO_IN (an edge
  *   that arrives after the ack raises the interrupt again; one read before the ack could miss it), and calls
  *   nirq_capture_isr_edge. A GPIO with both edge bits set had a pair of edges merged before the handler ran:
  *   it is one call with the level now, and the core counts an overrun when that level did not change.
@@ -93,18 +93,25 @@ static void config_output(uint32_t pin)
     IO_GPIO_CTRL(pin) = IO_FUNCSEL_SIO;
 }
 
+/* Index of the lowest set bit of a non-zero word (de Bruijn multiply: the Cortex-M0+ has no CLZ/RBIT). */
+static inline uint32_t lowest_bit(uint32_t x)
+{
+    static const uint8_t k_index[32] = {0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+                                        31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9};
+    return k_index[((x & (0u - x)) * 0x077cb531u) >> 27];
+}
+
 void isr_io_bank0(void)
 {
     uint32_t now = TIMER_TIMERAWL;
     for (uint32_t reg = 0; reg < (RP_GPIO_COUNT + 7u) / 8u; reg++) {
-        uint32_t ints = IO_PROC0_INTS(reg);
-        for (uint32_t slot = 0; ints != 0u; slot++, ints >>= 4) {
-            uint32_t edges = ints & (IO_EDGE_LOW | IO_EDGE_HIGH);
-            if (edges == 0u) {
-                continue;
-            }
-            uint32_t pin = reg * 8u + slot;
-            IO_INTR(reg) = edges << (4u * slot);  /* ack first, then read the level */
+        uint32_t ints = IO_PROC0_INTS(reg) & 0xccccccccu; /* the edge bits of 8 GPIOs */
+        while (ints != 0u) {
+            uint32_t shift = lowest_bit(ints) & ~3u;      /* 4 * (pin % 8) */
+            uint32_t edges = ints & ((IO_EDGE_LOW | IO_EDGE_HIGH) << shift);
+            ints &= ~edges;
+            IO_INTR(reg) = edges; /* ack first, then read the level */
+            uint32_t pin = reg * 8u + shift / 4u;
             nirq_pin *p = s_isr[pin];
             if (p != NULL) {
                 nirq_capture_isr_edge(p, (SIO_GPIO_IN >> pin) & 1u, now);
