@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const { parseArgs } = require('node:util');
 const { InputError } = require('./errors');
 const { loadImage, addDeployment, parseDeploySpec, flashExtent, hex } = require('./image');
-const { readCsvFile, parsePressSpec, pressEvents, mergeEvents, parsePinList, checkPin, toCsv } = require('./drive');
+const { readCaptureFile, parsePressSpec, pressEvents, mergeEvents, parsePinList, checkPin, toCsv } = require('./drive');
 const { Pico, describeStop } = require('./emulator');
 const { formatVcd } = require('./vcd');
 const { edgeLatencies, summarize } = require('./latency');
@@ -20,6 +20,8 @@ const USAGE = `usage:
 run options:
   --deploy FILE[@ADDR]   also write a deployment image (raw .bin) at ADDR (default 0x100fc000)
   --drive FILE.csv       drive input pins from a capture: lines time_us,pin,level (repeatable)
+  --drive FILE.vcd:SIGNAL=PIN[,SIGNAL=PIN]
+                         drive pins from signals of a VCD capture (repeatable)
   --press SPEC           drive bouncy button presses: PIN[:key=value,...] with count, active (low|high),
                          start_ms, hold_ms, gap_ms, bounce_us, bounces, seed (repeatable)
   --record PINS          record these pins (e.g. 15,25) to the VCD; driven pins are always in it
@@ -36,7 +38,7 @@ exit status: 0 ran to the time limit, 1 the firmware stopped (breakpoint, unimpl
 2 bad input (the message says what and where)`;
 
 /**
- * The whole run, for the CLI and for tests. options: { image, deploy, drive: [files], press: [specs],
+ * The whole run, for the CLI and for tests. options: { image, deploy, drive: [CSV files or VCD specs], press: [specs],
  * events: [{us,pin,level}] (extra, e.g. from a test), record: [pins], untilMs, latency: ['IN:OUT'], onUart, log }.
  */
 function simulate(options) {
@@ -47,7 +49,7 @@ function simulate(options) {
   }
   const lists = [];
   for (const file of options.drive || []) {
-    lists.push(readCsvFile(file));
+    lists.push(readCaptureFile(file));
   }
   for (const spec of options.press || []) {
     lists.push(pressEvents(parsePressSpec(spec)));

@@ -78,6 +78,124 @@ function readCsvFile(file) {
   return parseCsv(text, path.basename(file));
 }
 
+const TIMESCALE_NS = { s: 1e9, ms: 1e6, us: 1e3, ns: 1, ps: 1e-3, fs: 1e-6 };
+
+/**
+ * Parses a VCD capture (a logic analyser's, GTKWave's, picoemu's own) and drives pins from chosen signals:
+ * mapping { signalName: pin }. A signal is named by its reference ("D0") or its dotted path ("top.D0").
+ * Scalar values 0/1 drive the pin; x and z are ignored; the first value is the starting level (at time 0).
+ * Times keep the file's resolution (µs with a fraction below 1 µs).
+ */
+function parseVcd(text, name, mapping) {
+  const tokens = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const t of line.split(/\s+/).filter(Boolean)) {
+      tokens.push({ t, line: i + 1 });
+    }
+  });
+  const where = (tok) => `${name}:${tok ? tok.line : '?'}: `;
+  let k = 0;
+  let scaleNs = 1;
+  const scopes = [];
+  const byName = new Map(); // name and dotted path -> identifier
+  const wanted = new Map(); // identifier -> pin
+  for (; k < tokens.length && tokens[k].t !== '$enddefinitions'; k++) {
+    const tok = tokens[k];
+    if (k === 0 && !tok.t.startsWith('$')) {
+      throw new InputError(`${where(tok)}not a VCD file (it starts with '${tok.t}', not a $ keyword)`);
+    }
+    const section = () => {
+      const body = [];
+      for (k++; k < tokens.length && tokens[k].t !== '$end'; k++) {
+        body.push(tokens[k].t);
+      }
+      if (k >= tokens.length) {
+        throw new InputError(`${where(tok)}${tok.t} is not closed by $end`);
+      }
+      return body;
+    };
+    if (tok.t === '$timescale') {
+      const m = /^(1|10|100)\s*(s|ms|us|ns|ps|fs)$/.exec(section().join(''));
+      if (!m) {
+        throw new InputError(`${where(tok)}unknown $timescale`);
+      }
+      scaleNs = Number(m[1]) * TIMESCALE_NS[m[2]];
+    } else if (tok.t === '$scope') {
+      scopes.push(section()[1]);
+    } else if (tok.t === '$upscope') {
+      section();
+      scopes.pop();
+    } else if (tok.t === '$var') {
+      const [, , id, ref] = section();
+      byName.set(ref, byName.has(ref) ? null : id); // null: the short name is ambiguous
+      byName.set([...scopes, ref].join('.'), id);
+    } else if (tok.t.startsWith('$')) {
+      section();
+    }
+  }
+  if (k >= tokens.length) {
+    throw new InputError(`${name}: no $enddefinitions: not a VCD file`);
+  }
+  for (const [signal, pin] of Object.entries(mapping)) {
+    const id = byName.get(signal);
+    if (!id) {
+      const known = [...byName.keys()].filter((n) => byName.get(n) && !n.includes('.'));
+      throw new InputError(`${name}: no signal '${signal}'${id === null ? ' (ambiguous: give its scope, e.g. top.' + signal + ')' : ''}; it has: ${known.join(', ')}`);
+    }
+    wanted.set(id, checkPin(pin, `${name}: ${signal}: `));
+  }
+  const events = [];
+  const seen = new Set();
+  let timeNs = 0;
+  for (k++; k < tokens.length; k++) {
+    const tok = tokens[k];
+    if (tok.t.startsWith('#')) {
+      const t = Number(tok.t.slice(1)) * scaleNs;
+      if (!Number.isFinite(t) || t < timeNs) {
+        throw new InputError(`${where(tok)}time ${tok.t} is not a number or goes back`);
+      }
+      timeNs = t;
+    } else if (/^[01xXzZ]/.test(tok.t) && !tok.t.startsWith('$')) {
+      const id = tok.t.slice(1);
+      if (wanted.has(id) && (tok.t[0] === '0' || tok.t[0] === '1')) {
+        const pin = wanted.get(id);
+        events.push({ us: seen.has(id) ? timeNs / 1000 : 0, pin, level: Number(tok.t[0]) });
+        seen.add(id);
+      }
+    } else if (/^[bBrR]/.test(tok.t)) {
+      k++; // a vector or real value and its identifier: not a pin
+    }
+  }
+  return events;
+}
+
+/** "file.csv", or "file.vcd:SIGNAL=PIN,SIGNAL=PIN" -> events. */
+function readCaptureFile(spec) {
+  const m = /^(.*\.vcd):(.+)$/i.exec(spec);
+  const file = m ? m[1] : spec;
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the capture (${e.code || e.message})`);
+  }
+  if (!/\.vcd$/i.test(file)) {
+    return parseCsv(text, path.basename(file));
+  }
+  if (!m) {
+    throw new InputError(`--drive ${spec}: say which signal drives which pin, e.g. ${spec}:D0=14`);
+  }
+  const mapping = {};
+  for (const pair of m[2].split(',')) {
+    const [signal, pin] = pair.split('=');
+    if (!signal || !/^\d+$/.test(pin || '')) {
+      throw new InputError(`--drive ${spec}: '${pair}' is not SIGNAL=PIN`);
+    }
+    mapping[signal] = Number(pin);
+  }
+  return parseVcd(text, path.basename(file), mapping);
+}
+
 const PRESS_DEFAULTS = {
   count: 3, active: 'low', start_ms: 10, hold_ms: 100, gap_ms: 200, bounce_us: 1500, bounces: 4, seed: 1,
 };
@@ -173,6 +291,6 @@ function toCsv(events) {
 }
 
 module.exports = {
-  GPIO_COUNT, checkPin, parsePinList, parseCsv, readCsvFile, parsePressSpec, pressEvents, mergeEvents, toCsv,
+  GPIO_COUNT, checkPin, parsePinList, parseCsv, readCsvFile, parseVcd, readCaptureFile, parsePressSpec, pressEvents, mergeEvents, toCsv,
   PRESS_DEFAULTS,
 };

@@ -9,10 +9,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { simulate } = require('../src/cli');
-const { parseCsv, pressEvents, parsePressSpec } = require('../src/drive');
+const { parseCsv, parseVcd, pressEvents, parsePressSpec } = require('../src/drive');
 const { formatVcd, identifier } = require('../src/vcd');
 const { InputError } = require('../src/errors');
-const { FIRMWARE_ELF, FIRMWARE_BIN, needsFirmware, parseLines, toUf2 } = require('./helpers');
+const { REPO, FIRMWARE_ELF, FIRMWARE_BIN, needsFirmware, parseLines, toUf2 } = require('./helpers');
 
 const CLI = path.join(__dirname, '../src/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'picoemu-test-'));
@@ -198,4 +198,31 @@ test('a firmware that hits a breakpoint stops the run with exit status 1', () =>
   const r = cli('run', write('bkpt.bin', image), '--until-ms', '1');
   assert.equal(r.status, 1);
   assert.match(r.stderr, /stopped at a breakpoint \(bkpt #7\) at 0x10000008/);
+});
+
+test('VCD capture as input: signals mapped to pins, starting level, sub-µs times, errors', () => {
+  const vcd = [
+    '$timescale 100 ns $end', '$scope module top $end', '$var wire 1 ! btn $end', '$var wire 4 " bus $end',
+    '$var wire 1 # led $end', '$upscope $end', '$enddefinitions $end',
+    '#0', '$dumpvars', '1!', 'b0000 "', 'x#', '$end', '#105', '0!', 'b0101 "', '#110', '1!', '1#', '#200', 'z!',
+  ].join('\n');
+  assert.deepEqual(parseVcd(vcd, 'v.vcd', { btn: 14 }), [
+    { us: 0, pin: 14, level: 1 }, { us: 10.5, pin: 14, level: 0 }, { us: 11, pin: 14, level: 1 }]);
+  assert.deepEqual(parseVcd(vcd, 'v.vcd', { 'top.led': 3 }), [{ us: 0, pin: 3, level: 1 }]);
+  assert.throws(() => parseVcd(vcd, 'v.vcd', { button: 14 }), /v\.vcd: no signal 'button'; it has: btn, bus, led/);
+  assert.throws(() => parseVcd(vcd, 'v.vcd', { btn: 30 }), /v\.vcd: btn: pin 30 is out of range 0-29/);
+  assert.throws(() => parseVcd('0,1,1\n', 'c.vcd', { a: 1 }), /c\.vcd:1: not a VCD file/);
+  assert.throws(() => parseVcd('$timescale 3 ns $end\n$enddefinitions $end\n', 'v.vcd', {}), /v\.vcd:1: unknown \$timescale/);
+  assert.throws(() => parseVcd('$var wire 1 ! a $end\n$enddefinitions $end\n#5\n#4\n', 'v.vcd', {}), /v\.vcd:4: time #4 is not a number or goes back/);
+});
+
+test('run --drive sample.vcd:D0=6: the project\'s bouncy-button sample through quiet-time 5 ms', needsFirmware(), () => {
+  const r = cli('run', FIRMWARE_ELF, '--drive', `${path.join(REPO, 'docs/samples/bouncy-button.vcd')}:D0=6`, '--until-ms', '400', '--quiet');
+  assert.equal(r.status, 0, r.stderr);
+  const rec = parseLines(r.stdout).filter((l) => l.kind === 'rec').map((l) => l.line);
+  // press: last bounce at 202892 µs; release: last bounce at 321424 µs (the sample file), each + 5 ms
+  assert.deepEqual(rec, ['rec pin=6 level=0 t=207892 seq=9', 'rec pin=6 level=1 t=326424 seq=16']);
+  const missing = cli('run', FIRMWARE_ELF, '--drive', path.join(REPO, 'docs/samples/bouncy-button.vcd'));
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /say which signal drives which pin, e\.g\. .*bouncy-button\.vcd:D0=14/);
 });
