@@ -3,6 +3,7 @@
 // the error messages and exit status for bad input.
 
 const test = require('node:test');
+const { after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,7 +17,7 @@ const { REPO, FIRMWARE_ELF, FIRMWARE_BIN, needsFirmware, parseLines, toUf2 } = r
 
 const CLI = path.join(__dirname, '../src/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'picoemu-test-'));
-test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function write(name, content) {
   const file = path.join(tmp, name);
