@@ -8,10 +8,13 @@ namespace NanoIrq
     /// edge (counted). Any number of sources write at once without a lock; one poller reads (the dispatch gate).
     /// </summary>
     /// <remarks>
-    /// <para><b>Layout.</b> An edge is one slot: four ints of a preallocated array (pin, level and late flags, time,
-    /// sequence), the <see cref="Irq"/> it was posted for, and the slot's turn number. Nothing is allocated after
+    /// <para><b>Layout.</b> An edge is one slot: three ints of a preallocated array (pin &lt;&lt; 2 | late flag | level
+    /// flag, time, sequence), the <see cref="Irq"/> it was posted for, and the slot's turn number. Nothing is allocated after
     /// construction and no struct is ever copied, because on the nanoFramework interpreter each by-value copy is a heap
     /// block and each call costs: the dispatcher reads slots directly (<see cref="_words"/>, <see cref="_owners"/>).</para>
+    /// <para><b>Where the code is.</b> The writer is <see cref="IrqDispatcher.Post(int, bool, uint, uint, bool)"/> and the
+    /// reader the dispatcher's poll loop: both are written out there, on this class's fields, because on nanoCLR a call
+    /// costs about as much as ten field reads (about 1,000 native instructions) and each runs once per edge.</para>
     /// <para><b>Writers.</b> A writer claims position <c>p</c> with one compare-and-swap of the tail when slot
     /// <c>p % slots</c> has turn <c>p</c> (free for that position), fills it, then sets the turn to <c>p + 1</c>
     /// (readable). The reader takes position <c>p</c> when the turn is <c>p + 1</c> and gives the slot back with turn
@@ -22,27 +25,28 @@ namespace NanoIrq
     /// </remarks>
     internal sealed class EdgeInbox
     {
-        /// <summary>Bit of word 1: the level after the edge is high.</summary>
+        /// <summary>Bit of a slot's first word (which holds pin &lt;&lt; 2 and the flags): the level after the edge is high.</summary>
         internal const int LevelFlag = 1;
 
-        /// <summary>Bit of word 1: the stamp was taken late (see <see cref="EdgeRecord.StampIsLate"/>).</summary>
+        /// <summary>Bit of a slot's first word: the stamp was taken late (see <see cref="EdgeRecord.StampIsLate"/>).</summary>
         internal const int LateFlag = 2;
 
-        /// <summary>Four words per slot: pin, flags, time (µs, as uint), sequence (as uint).</summary>
+        /// <summary>Three words per slot: pin &lt;&lt; 2 with the flags, time (µs, as uint), sequence (as uint).</summary>
         internal readonly int[] _words;
 
         /// <summary>The Irq each queued edge was posted for (null once read).</summary>
         internal readonly Irq[] _owners;
 
-        private readonly int[] _turns;
-        private readonly int _capacity;
+        /// <summary>Per slot: the position it is free for (writers), or that position + 1 once filled (the reader).</summary>
+        internal readonly int[] _turns;
+        internal readonly int _capacity;
         internal readonly int _mask;
-        private readonly int _slots;
+        internal readonly int _slots;
 
         // Writers: the next position to claim (compare-and-swap).
-        private int _tail;
-        private int _dropped;
-        private int _highWater;
+        internal int _tail;
+        internal int _dropped;
+        internal int _highWater;
 
         // Reader: the next position to take.
         internal int _head;
@@ -65,7 +69,7 @@ namespace NanoIrq
             _capacity = capacity;
             _slots = slots;
             _mask = slots - 1;
-            _words = new int[slots * 4];
+            _words = new int[slots * 3];
             _owners = new Irq[slots];
             _turns = new int[slots];
             for (int i = 0; i < slots; i++)
@@ -103,100 +107,6 @@ namespace NanoIrq
         internal int ReadCount
         {
             get { return _head; }
-        }
-
-        /// <summary>
-        /// Any writer: queues one edge for <paramref name="owner"/>, counting it in the owner's <c>_stored</c> before it
-        /// becomes readable; false when full (counted in <see cref="Dropped"/> and the owner's <c>_dropped</c>).
-        /// </summary>
-        internal bool Write(Irq owner, int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
-        {
-            while (true)
-            {
-                int tail = _tail;
-                int cell = tail & _mask;
-#if NANOIRQ_HOST
-                int turn = Volatile.Read(ref _turns[cell]);
-                int used = tail - Volatile.Read(ref _head);
-#else
-                int turn = _turns[cell];
-                int used = tail - _head;
-#endif
-                if (turn != tail || used >= _capacity)
-                {
-                    if (turn - tail > 0 || used < 0)
-                    {
-                        continue; // another writer claimed this position meanwhile: read the tail again
-                    }
-
-                    Interlocked.Increment(ref _dropped);
-                    Interlocked.Increment(ref owner._dropped);
-                    return false;
-                }
-
-                if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) != tail)
-                {
-                    continue;
-                }
-
-                int i = cell << 2;
-                int[] words = _words;
-                words[i] = pin;
-                words[i + 1] = (level ? LevelFlag : 0) | (stampIsLate ? LateFlag : 0);
-                words[i + 2] = unchecked((int)timeMicros);
-                words[i + 3] = unchecked((int)sequence);
-                _owners[cell] = owner;
-                owner._stored++;
-                if (used >= _highWater)
-                {
-                    _highWater = used + 1;
-                }
-
-#if NANOIRQ_HOST
-                Volatile.Write(ref _turns[cell], tail + 1);
-#else
-                _turns[cell] = tail + 1;
-#endif
-                return true;
-            }
-        }
-
-        /// <summary>
-        /// Reader: the oldest edge, into <paramref name="into"/>, and the Irq it was posted for; null, and
-        /// <paramref name="into"/> unchanged, when none is readable (empty, or the oldest claimed slot is still being
-        /// filled).
-        /// </summary>
-        internal Irq Read(EdgeRecord into)
-        {
-            int head = _head;
-            int cell = head & _mask;
-#if NANOIRQ_HOST
-            if (Volatile.Read(ref _turns[cell]) != head + 1)
-#else
-            if (_turns[cell] != head + 1)
-#endif
-            {
-                return null;
-            }
-
-            int i = cell << 2;
-            int[] words = _words;
-            int flags = words[i + 1];
-            into._pin = words[i];
-            into._level = (flags & LevelFlag) != 0;
-            into._time = unchecked((uint)words[i + 2]);
-            into._sequence = unchecked((uint)words[i + 3]);
-            into._late = (flags & LateFlag) != 0;
-            Irq owner = _owners[cell];
-            _owners[cell] = null;
-#if NANOIRQ_HOST
-            Volatile.Write(ref _turns[cell], head + _slots);
-            Volatile.Write(ref _head, head + 1);
-#else
-            _turns[cell] = head + _slots;
-            _head = head + 1;
-#endif
-            return owner;
         }
     }
 }

@@ -260,9 +260,9 @@ namespace NanoIrq
         /// </summary>
         public bool Post(int pin, bool level, uint timeMicros, uint sequence, bool stampIsLate)
         {
-            // Fields of IrqPin, Irq and CriticalSection are read directly: a property is a call on the interpreter,
-            // and this runs once per edge. No lock: the inbox takes concurrent writers, and each queued edge names the
-            // Irq it was posted for, so an Irq disposed meanwhile has its edges written off when they are read.
+            // Written out on fields (a property or a call costs on the interpreter; this runs once per edge). No lock:
+            // the inbox takes concurrent writers, and each queued edge names the Irq it was posted for, so an Irq disposed
+            // meanwhile has its edges written off when they are read. The slot protocol is described on EdgeInbox.
             IrqPin p = pin >= 0 && pin <= MaxPin ? _registry._pins[pin] : null;
             Irq irq = p == null ? null : p._irq;
             if (irq == null || irq._disposed != 0)
@@ -271,12 +271,58 @@ namespace NanoIrq
                 return false;
             }
 
-            if (!_ring.Write(irq, pin, level, timeMicros, sequence, stampIsLate))
+            EdgeInbox inbox = _ring;
+            int[] turns = inbox._turns;
+            while (true)
             {
-                return false;
+                int tail = inbox._tail;
+                int cell = tail & inbox._mask;
+#if NANOIRQ_HOST
+                int turn = Volatile.Read(ref turns[cell]);
+                int used = tail - Volatile.Read(ref inbox._head);
+#else
+                int turn = turns[cell];
+                int used = tail - inbox._head;
+#endif
+                if (turn != tail || used >= inbox._capacity)
+                {
+                    if (turn - tail > 0 || used < 0)
+                    {
+                        continue; // another writer took this position meanwhile: read the tail again
+                    }
+
+                    // Full: refused, counted; the edges already queued are kept.
+                    Interlocked.Increment(ref inbox._dropped);
+                    Interlocked.Increment(ref irq._dropped);
+                    return false;
+                }
+
+                if (Interlocked.CompareExchange(ref inbox._tail, tail + 1, tail) != tail)
+                {
+                    continue;
+                }
+
+                int i = cell * 3;
+                int[] words = inbox._words;
+                words[i] = (pin << 2) | (level ? EdgeInbox.LevelFlag : 0) | (stampIsLate ? EdgeInbox.LateFlag : 0);
+                words[i + 1] = unchecked((int)timeMicros);
+                words[i + 2] = unchecked((int)sequence);
+                inbox._owners[cell] = irq;
+                irq._stored++; // before the edge becomes readable, so that Queued never reads below 0
+                if (used >= inbox._highWater)
+                {
+                    inbox._highWater = used + 1;
+                }
+
+#if NANOIRQ_HOST
+                Volatile.Write(ref turns[cell], tail + 1);
+#else
+                turns[cell] = tail + 1;
+#endif
+                break;
             }
 
-            if (_dispatching == 0 && _section._taken != 0)
+            if (_section._taken != 0 && _dispatching == 0)
             {
                 _section.NoteEdgeWaiting();
             }
@@ -356,18 +402,23 @@ namespace NanoIrq
                 Thread outer = _handlerThread;
                 _handlerThread = me;
                 int handled = 0;
+                // The record every edge of this poll is read into and lent to filters and handlers; a Poll called from a
+                // handler (nested) gets its own, so that it does not overwrite the record the outer handler holds.
+                EdgeRecord edge = _pollDepth == 0 ? _current : new EdgeRecord();
+                _pollDepth++;
                 try
                 {
-                    handled = PollHeld();
+                    handled = Deliver(edge);
                 }
                 finally
                 {
+                    _pollDepth--;
                     _handlerThread = outer;
                     _dispatching = 0;
                     _section.ExitDispatch(me);
                 }
 
-                if (_alarm.Source != null)
+                if (_alarm._source != null)
                 {
                     uint next;
                     bool found = TryGetNextDeadline(out next);
@@ -519,7 +570,12 @@ namespace NanoIrq
             _faults.Record(source, error, timeMicros);
         }
 
-        private int PollHeld()
+        // One poll, under the dispatch gate and the critical section: applies Irq changes made by other threads, then
+        // takes the edges queued now in order; before each, services every deadline due at or before its time (and by
+        // now); at the end, every deadline due by now. Returns how many edges and deadlines it handled. The soonest
+        // pending deadline is kept up to date (each dispatched Irq can only add its own), so an edge with no deadline
+        // before it costs one comparison instead of a scan.
+        private int Deliver(EdgeRecord edge)
         {
             int poll = ++_pollNumber;
             if (poll < 0)
@@ -545,43 +601,50 @@ namespace NanoIrq
                 }
             }
 
-            if (_targets.Count > 0)
+            if (_targets._count > 0)
             {
                 _targets.Refresh();
                 deadlines = true;
             }
 
-            // The record every edge of this poll is read into and lent to filters and handlers; a Poll called from a
-            // handler (nested) gets its own, so that it does not overwrite the record the outer handler holds.
-            EdgeRecord edge = _pollDepth == 0 ? _current : new EdgeRecord();
-            _pollDepth++;
-            try
-            {
-                return Deliver(edge, _ring.Count, deadlines, now, poll);
-            }
-            finally
-            {
-                _pollDepth--;
-            }
-        }
-
-        // Takes the edgesLeft queued edges in order; before each, services every deadline due at or before its time
-        // (and by now); at the end, every deadline due by now. Returns how many edges and deadlines it handled. The
-        // soonest pending deadline is kept up to date (each dispatched Irq can only add its own), so an edge with no
-        // deadline before it costs one comparison instead of a scan.
-        private int Deliver(EdgeRecord edge, int edgesLeft, bool deadlines, uint now, int poll)
-        {
+            int edgesLeft = _ring._tail - _ring._head;
             int handled = 0;
             uint soonest = 0;
             bool pending = deadlines && SoonestPending(poll, out soonest);
+            EdgeInbox inbox = _ring;
+            int[] turns = inbox._turns;
+            int[] words = inbox._words;
+            Irq[] owners = inbox._owners;
             while (edgesLeft > 0)
             {
-                Irq irq = _ring.Read(edge);
-                if (irq == null)
+                // The inbox's reader, written out (see EdgeInbox): stop at an empty slot or one still being filled.
+                int head = inbox._head;
+                int cell = head & inbox._mask;
+#if NANOIRQ_HOST
+                if (Volatile.Read(ref turns[cell]) != head + 1)
+#else
+                if (turns[cell] != head + 1)
+#endif
                 {
-                    break; // empty, or the oldest slot is still being filled by its writer: the next poll takes it
+                    break;
                 }
 
+                int w = cell * 3;
+                int first = words[w];
+                edge._pin = first >> 2;
+                edge._level = (first & EdgeInbox.LevelFlag) != 0;
+                edge._late = (first & EdgeInbox.LateFlag) != 0;
+                edge._time = unchecked((uint)words[w + 1]);
+                edge._sequence = unchecked((uint)words[w + 2]);
+                Irq irq = owners[cell];
+                owners[cell] = null;
+#if NANOIRQ_HOST
+                Volatile.Write(ref turns[cell], head + inbox._slots);
+                Volatile.Write(ref inbox._head, head + 1);
+#else
+                turns[cell] = head + inbox._slots;
+                inbox._head = head + 1;
+#endif
                 edgesLeft--;
                 if (pending && (int)(edge._time - soonest) >= 0 && (int)(now - soonest) >= 0)
                 {

@@ -19,7 +19,7 @@ namespace NanoIrq
         private bool[] _armed = new bool[4];
         private uint[] _deadline = new uint[4];
         private int[] _stalledPoll = new int[4];
-        private int _count;
+        internal int _count;
 
         internal TargetSchedule(FaultLog faults)
         {

@@ -17,7 +17,7 @@ namespace NanoIrq
         private const int Armed = 1;
         private const int Idle = 2;
 
-        private IWakeSource _source;
+        internal IWakeSource _source;
         private int _state;
         private uint _deadline;
 

@@ -442,32 +442,23 @@ namespace NanoIrq
                 }
             }
 
-            int trigger = _trigger;
-            bool entering = edge._level != _level;
-            _level = edge._level;
-            if (entering)
+            // IrqFlags' edge and level bits equal IrqTrigger's, so the flags are the trigger masked by what happened: the
+            // edge's direction, and the level it entered (a change of level ends a level repeat, or starts one).
+            bool level = edge._level;
+            IrqFlags flags;
+            if (level != _level)
             {
-                _levelArmed = false;
-            }
-
-            IrqFlags flags = IrqFlags.None;
-            if (edge._level)
-            {
-                if ((trigger & (int)IrqTrigger.Rising) != 0)
+                _level = level;
+                flags = (IrqFlags)(_trigger & (level ? (int)(IrqTrigger.Rising | IrqTrigger.HighLevel) : (int)(IrqTrigger.Falling | IrqTrigger.LowLevel)));
+                _levelArmed = (flags & (IrqFlags.HighLevel | IrqFlags.LowLevel)) != IrqFlags.None;
+                if (_levelArmed)
                 {
-                    flags |= IrqFlags.Rising;
+                    _levelDeadline = Ticks.Add(edge._time, _levelRepeatMicros);
                 }
             }
-            else if ((trigger & (int)IrqTrigger.Falling) != 0)
+            else
             {
-                flags |= IrqFlags.Falling;
-            }
-
-            if (entering && (trigger & (edge._level ? (int)IrqTrigger.HighLevel : (int)IrqTrigger.LowLevel)) != 0)
-            {
-                flags |= edge._level ? IrqFlags.HighLevel : IrqFlags.LowLevel;
-                _levelArmed = true;
-                _levelDeadline = Ticks.Add(edge._time, _levelRepeatMicros);
+                flags = (IrqFlags)(_trigger & (level ? (int)IrqTrigger.Rising : (int)IrqTrigger.Falling));
             }
 
             if (flags == IrqFlags.None)
