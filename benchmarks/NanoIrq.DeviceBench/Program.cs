@@ -10,8 +10,10 @@ namespace NanoIrq.DeviceBench
     /// <c>per-edge: stock &lt;us&gt; us &lt;bytes&gt; B; nanoirq ...; debounced ...; ratio &lt;nanoirq/stock&gt;</c>.
     /// </summary>
     /// <remarks>
-    /// <para>Time: <see cref="Rounds"/> rounds of <see cref="EdgesPerRound"/> edges each, timed with
-    /// <see cref="DateTime.UtcNow"/>; the median round, per edge.</para>
+    /// <para>Time: <see cref="Rounds"/> rounds; each round runs <see cref="EdgesPerRound"/> edges of every path in turn,
+    /// timed with <see cref="DateTime.UtcNow"/>; a path's figure is its fastest round, per edge. Interleaving the paths
+    /// and keeping the fastest round makes the ratio hold on a machine that also runs other work (a busy PC running
+    /// nanoCLR): a round slowed by another process is simply not the fastest.</para>
     /// <para>Bytes: the heap is collected (<c>nanoFramework.Runtime.Native.GC.Run(false)</c> returns the free bytes), a
     /// weak reference is taken to a fresh garbage object, and edges run one at a time until that object is
     /// collected, which happens at the first garbage collection, when the free heap is used up. Bytes per edge =
@@ -20,11 +22,11 @@ namespace NanoIrq.DeviceBench
     /// </remarks>
     public static class Program
     {
-        /// <summary>Timed rounds per path: 5.</summary>
-        public const int Rounds = 5;
+        /// <summary>Timed rounds: 15.</summary>
+        public const int Rounds = 15;
 
-        /// <summary>Edges per timed round: 20,000.</summary>
-        public const int EdgesPerRound = 20000;
+        /// <summary>Edges per path and round: 10,000.</summary>
+        public const int EdgesPerRound = 10000;
 
         /// <summary>Most edges run while waiting for a garbage collection: 400,000.</summary>
         public const int ByteBudget = 400000;
@@ -51,12 +53,10 @@ namespace NanoIrq.DeviceBench
                 new NanoIrqLoop(NanoIrqLoop.Debounced),
                 new NanoIrqLoop(NanoIrqLoop.Gestures),
             };
-            long[] ticks = new long[loops.Length];
+            long[] ticks = FastestRoundTicks(loops);
             int[] bytes = new int[loops.Length];
             for (int k = 0; k < loops.Length; k++)
             {
-                loops[k].Edge(0); // first call: lazy start-up work is not an edge cost
-                ticks[k] = MedianRoundTicks(loops[k]);
                 bytes[k] = BytesPerEdge(loops[k]);
                 Console.WriteLine(loops[k].Name + ": " + Micros(ticks[k]) + " us per edge, " + Bytes(bytes[k]) + " per edge"
                     + (bytes[k] < 0 ? " (no collection in " + ByteBudget.ToString() + " edges with " + s_free.ToString() + " bytes free)" : "")
@@ -69,36 +69,40 @@ namespace NanoIrq.DeviceBench
                 + "; ratio " + Ratio(ticks[1], ticks[0]));
         }
 
-        private static long MedianRoundTicks(EdgeLoop loop)
+        // Per path, the fastest of Rounds rounds of EdgesPerRound edges, the paths taking turns within each round.
+        private static long[] FastestRoundTicks(EdgeLoop[] loops)
         {
-            long[] rounds = new long[Rounds];
-            int edge = 1;
+            long[] best = new long[loops.Length];
+            int[] edge = new int[loops.Length];
+            for (int k = 0; k < loops.Length; k++)
+            {
+                loops[k].Edge(0); // first call: lazy start-up work is not an edge cost
+                edge[k] = 1;
+                best[k] = long.MaxValue;
+            }
+
             for (int r = 0; r < Rounds; r++)
             {
-                long start = DateTime.UtcNow.Ticks;
-                for (int i = 0; i < EdgesPerRound; i++)
+                for (int k = 0; k < loops.Length; k++)
                 {
-                    loop.Edge(edge++);
-                }
+                    EdgeLoop loop = loops[k];
+                    int e = edge[k];
+                    long start = DateTime.UtcNow.Ticks;
+                    for (int i = 0; i < EdgesPerRound; i++)
+                    {
+                        loop.Edge(e++);
+                    }
 
-                rounds[r] = DateTime.UtcNow.Ticks - start;
+                    long took = DateTime.UtcNow.Ticks - start;
+                    edge[k] = e;
+                    if (took < best[k])
+                    {
+                        best[k] = took;
+                    }
+                }
             }
 
-            // insertion sort: 5 values
-            for (int i = 1; i < Rounds; i++)
-            {
-                long v = rounds[i];
-                int j = i - 1;
-                while (j >= 0 && rounds[j] > v)
-                {
-                    rounds[j + 1] = rounds[j];
-                    j--;
-                }
-
-                rounds[j + 1] = v;
-            }
-
-            return rounds[Rounds / 2];
+            return best;
         }
 
         // -1: no collection within the budget
