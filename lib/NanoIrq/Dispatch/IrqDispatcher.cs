@@ -62,6 +62,11 @@ namespace NanoIrq
         private int _unrouted;
         private int _discarded;
 
+        // Set by anything that changes an Irq's trigger, enabled state or registration (any thread); the next poll scans
+        // the Irqs, applies the changes and counts those that can have a deadline (_armable, dispatching thread only).
+        internal int _rescan = 1;
+        private int _armable;
+
         // The thread running handlers or targets now (inside Poll or Irq.Invoke), under the dispatch gate; null when none.
         internal Thread _handlerThread;
 
@@ -537,6 +542,7 @@ namespace NanoIrq
             lock (_dispatchGate)
             {
                 _registry.Register(irq);
+                _rescan = 1;
             }
 
             Wake();
@@ -547,6 +553,7 @@ namespace NanoIrq
             lock (_dispatchGate)
             {
                 _registry.Unregister(irq);
+                _rescan = 1;
             }
         }
 
@@ -585,20 +592,34 @@ namespace NanoIrq
             }
 
             uint now = _clock.NowMicros;
-            Irq[] irqs = _registry._irqs;
             bool deadlines = false;
-            for (int i = 0; i < irqs.Length; i++)
+            if (_rescan != 0 || _armable != 0)
             {
-                Irq irq = irqs[i];
-                if (irq != null)
+                // Apply what other threads changed (Enable, Disable, Trigger, Register, Unregister set _rescan) and see
+                // which Irqs can have a deadline (a filter or a level trigger): with none, polls skip this scan.
+                _rescan = 0;
+                int armable = 0;
+                Irq[] irqs = _registry._irqs;
+                for (int i = 0; i < irqs.Length; i++)
                 {
-                    if (irq._rearm != 0 || (irq._enabled == 0 && irq._levelArmed))
+                    Irq irq = irqs[i];
+                    if (irq != null)
                     {
-                        irq.Prepare(now);
-                    }
+                        if (irq._rearm != 0 || (irq._enabled == 0 && irq._levelArmed))
+                        {
+                            irq.Prepare(now);
+                        }
 
-                    deadlines = deadlines || irq._filterArmed || irq._levelArmed;
+                        if (irq._filter != null || (irq._trigger & (int)(IrqTrigger.HighLevel | IrqTrigger.LowLevel)) != 0)
+                        {
+                            armable++;
+                        }
+
+                        deadlines = deadlines || irq._filterArmed || irq._levelArmed;
+                    }
                 }
+
+                _armable = armable;
             }
 
             if (_targets._count > 0)

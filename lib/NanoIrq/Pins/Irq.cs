@@ -29,7 +29,7 @@ namespace NanoIrq
         private readonly IrqDispatcher _dispatcher;
         private readonly IrqPin _pin;
         private readonly IrqHandler _handler;
-        private readonly IEdgeFilter _filter;
+        internal readonly IEdgeFilter _filter;
         private readonly IrqSink _sink;
 
         // The records handed to the handler by Invoke and by level repeats, refilled each time (no allocation); two, so
@@ -39,7 +39,7 @@ namespace NanoIrq
         private readonly bool _keepEnabledOnFault;
         private readonly int _levelRepeatMicros;
 
-        private int _trigger;
+        internal int _trigger;
         internal int _enabled = 1;
         internal int _disposed;
         internal int _rearm = 1;
@@ -127,6 +127,7 @@ namespace NanoIrq
                 ThrowIfDisposed();
                 _trigger = (int)value;
                 _rearm = 1;
+                _dispatcher._rescan = 1;
                 _dispatcher.Wake();
             }
         }
@@ -267,6 +268,7 @@ namespace NanoIrq
             ThrowIfDisposed();
             _enabled = 1;
             _rearm = 1;
+            _dispatcher._rescan = 1;
             _pin.SyncHardAction(this);
             _dispatcher.Wake();
         }
@@ -277,6 +279,7 @@ namespace NanoIrq
         public void Disable()
         {
             _enabled = 0;
+            _dispatcher._rescan = 1;
             _pin.SyncHardAction(this);
         }
 
