@@ -5,12 +5,15 @@
 
 const fs = require('node:fs');
 const { parseArgs } = require('node:util');
-const { InputError } = require('./errors');
+const { InputError, ScriptError } = require('./errors');
 const { loadImage, addDeployment, parseDeploySpec, flashExtent, hex } = require('./image');
 const { readCaptureFile, parsePressSpec, pressEvents, mergeEvents, parsePinList, checkPin, toCsv } = require('./drive');
 const { Pico, describeStop } = require('./emulator');
 const { formatVcd } = require('./vcd');
 const { edgeLatencies, summarize } = require('./latency');
+const { loadBootrom } = require('./bootrom');
+const { CdcHost } = require('./usbcdc');
+const { RawRepl } = require('./micropython');
 
 const USAGE = `usage:
   picoemu run IMAGE [options]   run IMAGE (.uf2, .bin for flash at 0x10000000, or .elf) in rp2040js
@@ -18,6 +21,10 @@ const USAGE = `usage:
   picoemu help
 
 run options:
+  --bootrom FILE         the RP2040 boot ROM (16 KB .bin, or rp2040js's demo/bootrom.ts); default
+                         $PICOEMU_BOOTROM; needed by pico-sdk firmware (MicroPython, nanoFramework)
+  --script FILE.py       MicroPython: run FILE.py through the raw REPL over USB CDC once the firmware is
+                         up; driven times then count from the end of the script
   --deploy FILE[@ADDR]   also write a deployment image (raw .bin) at ADDR (default 0x100fc000)
   --drive FILE.csv       drive input pins from a capture: lines time_us,pin,level (repeatable)
   --drive FILE.vcd:SIGNAL=PIN[,SIGNAL=PIN]
@@ -72,10 +79,71 @@ function simulate(options) {
     throw new InputError(`--until-ms ${options.untilMs}: must be a positive time`);
   }
 
-  const pico = new Pico(image, { onUart: options.onUart, log: options.log });
+  let script = null;
+  if (options.script !== undefined) {
+    try {
+      script = fs.readFileSync(options.script, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read script ${options.script}: ${e.code || e.message}`);
+    }
+    if (!options.bootrom) {
+      throw new InputError(`--script ${options.script}: MicroPython needs the boot ROM (--bootrom FILE)`);
+    }
+  }
+  const bootrom = options.bootrom ? loadBootrom(options.bootrom) : null;
+
+  const pico = new Pico(image, { onUart: options.onUart, log: options.log, bootrom });
+  const usbChunks = [];
+  let repl = null;
+  const cdc = new CdcHost(pico.mcu.usbCtrl, {
+    onConnected: () => {
+      if (repl) {
+        repl.start();
+      }
+    },
+    onData: (buffer) => {
+      if (repl && repl.state !== 'done' && repl.state !== 'failed') {
+        if (repl.feed(buffer, pico.nanos)) {
+          pico.pause = true;
+        }
+        return;
+      }
+      usbChunks.push(Buffer.from(buffer));
+      if (options.onUsb) {
+        options.onUsb(buffer);
+      }
+    },
+  });
   const recordPins = [...new Set([...(options.record || []), ...latencyPairs.map((p) => p.out)])];
   const traces = new Map(recordPins.map((pin) => [pin, pico.record(pin)]));
-  const stop = pico.run(events, untilUs);
+  let stop;
+  let offsetUs = 0;
+  let runEvents = events;
+  let endUs = untilUs;
+  if (script !== null) {
+    // Phase 1: boot, enumerate, run the script through the raw REPL (starting levels applied at time 0).
+    repl = new RawRepl(cdc, script);
+    const timeoutUs = Math.round((options.scriptTimeoutMs ?? 10000) * 1000);
+    stop = pico.run(events.filter((e) => e.us === 0), timeoutUs);
+    if (!stop && repl.state !== 'done') {
+      const why = repl.state === 'failed' ? repl.error.trim()
+        : !cdc.connected ? 'USB CDC never enumerated' : `no raw REPL answer (state ${repl.state}, device printed ${JSON.stringify(repl.text.slice(-200))})`;
+      throw new ScriptError(`--script ${options.script}: ${why} (at ${(pico.nanos / 1e6).toFixed(3)} ms emulated)`, repl);
+    }
+    if (repl.output && options.onUsb) {
+      options.onUsb(Buffer.from(repl.output, 'latin1'));
+    }
+    if (repl.output) {
+      usbChunks.push(Buffer.from(repl.output, 'latin1'));
+    }
+    // Phase 2: driven times count from the end of the script, rounded up to the next ms.
+    offsetUs = Math.ceil(pico.nanos / 1e6) * 1000;
+    runEvents = events.filter((e) => e.us > 0).map((e) => ({ ...e, us: e.us + offsetUs }));
+    endUs = offsetUs + untilUs;
+  }
+  if (!stop) {
+    stop = pico.run(runEvents, endUs);
+  }
   const cyclesPerUs = pico.mcu.clkSys / 1e6;
   const latencies = latencyPairs.map((p) => {
     const edges = edgeLatencies(pico.inputs, p.in, traces.get(p.out));
@@ -88,7 +156,11 @@ function simulate(options) {
     format: image.format,
     entry: pico.entry,
     flash: flashExtent(image),
-    untilUs,
+    untilUs: endUs,
+    offsetUs,
+    script: repl ? { output: repl.output, doneNs: repl.doneNs } : null,
+    usb: Buffer.concat(usbChunks).toString('latin1'),
+    usbConnected: cdc.connected,
     endNs: pico.nanos,
     cycles: pico.cycles,
     clkSys: pico.mcu.clkSys,
@@ -98,7 +170,7 @@ function simulate(options) {
     uart: pico.uartText(),
     inputs: pico.inputs,
     initialLevels: pico.initialLevels,
-    events,
+    events: runEvents,
     traces: [...traces.values()],
     latencies,
     warnings: pico.messages.filter((m) => m.level !== 'info'),
@@ -129,6 +201,8 @@ function commandRun(args) {
     allowPositionals: true,
     options: {
       deploy: { type: 'string' },
+      bootrom: { type: 'string' },
+      script: { type: 'string' },
       drive: { type: 'string', multiple: true },
       press: { type: 'string', multiple: true },
       record: { type: 'string' },
@@ -165,6 +239,9 @@ function commandRun(args) {
   const result = simulate({
     image: positionals[0],
     deploy: values.deploy,
+    bootrom: values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined),
+    script: values.script,
+    onUsb: values.json ? undefined : (buffer) => process.stdout.write(Buffer.from(buffer)),
     drive: values.drive,
     press: values.press,
     record: values.record ? parsePinList(values.record, '--record') : [],
@@ -241,6 +318,10 @@ function main(argv) {
         throw new InputError(command ? `unknown command '${command}'` : 'no command given');
     }
   } catch (e) {
+    if (e instanceof ScriptError) {
+      process.stderr.write(`picoemu: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof InputError || (e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`picoemu: ${e.message}\n`);
       if (!(e instanceof InputError)) {

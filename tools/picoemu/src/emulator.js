@@ -10,6 +10,7 @@
 
 const { RP2040, GPIOPinState } = require('rp2040js');
 const { FLASH_BASE, SRAM_BASE, findEntry, hex } = require('./image');
+const { attachFlash } = require('./flash');
 
 function pinValue(state) {
   if (state === GPIOPinState.High) {
@@ -38,6 +39,11 @@ class Pico {
     this.mcu.onBreak = (code) => {
       this.stop = { reason: 'breakpoint', code, pc: (this.mcu.core.PC - this.mcu.core.breakRewind) >>> 0 };
     };
+    if (options.bootrom) {
+      this.mcu.loadBootrom(options.bootrom); // resets the core and erases the flash: before the image
+    }
+    this.hasBootrom = !!options.bootrom;
+    this.flash = attachFlash(this.mcu); // SSI with a receive FIFO and a serial flash behind it (src/flash.js)
     for (const s of image.segments) {
       if (s.address >= SRAM_BASE) {
         this.mcu.sram.set(s.bytes, s.address - SRAM_BASE);
@@ -63,6 +69,7 @@ class Pico {
     this.inputs = [];
     this.initialLevels = new Map();
     this.instructions = 0; // executed, counted by run()
+    this.pause = false; // set by a callback (USB data...) to make run() return early
   }
 
   get nanos() {
@@ -117,7 +124,8 @@ class Pico {
       }
       this.initialLevels.set(pin, level);
     }
-    while (!this.stop) {
+    this.pause = false;
+    while (!this.stop && !this.pause) {
       const now = this.clock.nanos;
       while (next < events.length && events[next].us * 1000 <= now) {
         this.drive(events[next].pin, events[next].level);

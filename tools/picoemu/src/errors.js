@@ -8,4 +8,13 @@ class InputError extends Error {
   }
 }
 
-module.exports = { InputError };
+/** The firmware ran but a MicroPython script could not run (no USB, no raw REPL, an exception): exit status 1. */
+class ScriptError extends Error {
+  constructor(message, repl) {
+    super(message);
+    this.name = 'ScriptError';
+    this.repl = repl;
+  }
+}
+
+module.exports = { InputError, ScriptError };
