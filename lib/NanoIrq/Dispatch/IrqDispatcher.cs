@@ -25,8 +25,8 @@ namespace NanoIrq
     /// <para><b>Faults.</b> A handler or target that throws is recorded in <see cref="Faults"/> (source = the Irq or the
     /// target, the exception, the clock time); the Irq is disabled unless its options say otherwise; nothing else stops.</para>
     /// <para><b>Parts.</b> The dispatcher is the front of: <see cref="EdgeInbox"/> (the posted edges),
-    /// <see cref="PinRegistry"/> (pins and Irqs, under their own lock), <see cref="TargetSchedule"/> (attached targets and their
-    /// deadlines), <see cref="DispatcherThread"/> (Start, Stop, the loop) and <see cref="WakeAlarm"/> (the optional wake
+    /// <see cref="PinRegistry"/> (pins and Irqs, under their own lock), <see cref="DeadlineSchedule"/> (every deadline: filter
+    /// timeouts, level repeats, attached targets), <see cref="DispatcherThread"/> (Start, Stop, the loop) and <see cref="WakeAlarm"/> (the optional wake
     /// source). It keeps the poll itself: edges in order, each after the deadlines due before it.</para>
     /// <para><b>Threads.</b> Sources may post from any thread without a lock (one source per pin: two threads posting
     /// for the same pin at once may miss a count in its <see cref="Irq.EdgesSeen"/>); handlers run one at a time on the
@@ -56,7 +56,7 @@ namespace NanoIrq
         private readonly EdgeRecord _current = new EdgeRecord();
         private readonly DispatcherThread _thread;
         private int _pollDepth;
-        private readonly TargetSchedule _targets;
+        private readonly DeadlineSchedule _deadlines;
         private int _pollNumber;
         private int _dispatching;
         private int _unrouted;
@@ -97,7 +97,7 @@ namespace NanoIrq
             _section = new CriticalSection(clock);
             _section.Released = Wake;
             _thread = new DispatcherThread(this);
-            _targets = new TargetSchedule(_faults);
+            _deadlines = new DeadlineSchedule(_faults, _registry);
         }
 
         /// <summary>The clock of every stamp and deadline.</summary>
@@ -426,7 +426,7 @@ namespace NanoIrq
                 if (_alarm._source != null)
                 {
                     uint next;
-                    bool found = TryGetNextDeadline(out next);
+                    bool found = _deadlines.TryGetNextDeadline(out next); // under the dispatch gate, held here
                     _alarm.Arm(found, next, _clock.NowMicros);
                 }
 
@@ -448,7 +448,7 @@ namespace NanoIrq
 
             lock (_dispatchGate)
             {
-                if (!_targets.Add(target))
+                if (!_deadlines.Add(target))
                 {
                     return;
                 }
@@ -462,7 +462,7 @@ namespace NanoIrq
         {
             lock (_dispatchGate)
             {
-                return _targets.Remove(target);
+                return _deadlines.Remove(target);
             }
         }
 
@@ -622,16 +622,16 @@ namespace NanoIrq
                 _armable = armable;
             }
 
-            if (_targets._count > 0)
+            if (_deadlines._targetCount > 0)
             {
-                _targets.Refresh();
+                _deadlines.RefreshTargets();
                 deadlines = true;
             }
 
             int edgesLeft = _ring._tail - _ring._head;
             int handled = 0;
             uint soonest = 0;
-            bool pending = deadlines && SoonestPending(poll, out soonest);
+            bool pending = deadlines && _deadlines.TryGetSoonest(poll, out soonest);
             EdgeInbox inbox = _ring;
             int[] turns = inbox._turns;
             int[] words = inbox._words;
@@ -669,8 +669,8 @@ namespace NanoIrq
                 edgesLeft--;
                 if (pending && (int)(edge._time - soonest) >= 0 && (int)(now - soonest) >= 0)
                 {
-                    handled += ServiceDue(edge._time, now, poll);
-                    pending = SoonestPending(poll, out soonest);
+                    handled += _deadlines.ServiceDue(edge._time, now, poll);
+                    pending = _deadlines.TryGetSoonest(poll, out soonest);
                 }
 
                 handled++;
@@ -699,135 +699,10 @@ namespace NanoIrq
 
             if (pending && (int)(now - soonest) >= 0)
             {
-                handled += ServiceDue(now, now, poll);
+                handled += _deadlines.ServiceDue(now, now, poll);
             }
 
             return handled;
-        }
-
-        // The soonest deadline that ServiceDue could serve in this poll (due or not yet); false when none is armed.
-        private bool SoonestPending(int poll, out uint soonest)
-        {
-            bool found = false;
-            soonest = 0;
-            Irq[] irqs = _registry._irqs;
-            for (int i = 0; i < irqs.Length; i++)
-            {
-                Irq irq = irqs[i];
-                if (irq == null)
-                {
-                    continue;
-                }
-
-                if (irq._filterArmed && irq._filterStalledPoll != poll && (!found || (int)(soonest - irq._filterDeadline) > 0))
-                {
-                    soonest = irq._filterDeadline;
-                    found = true;
-                }
-
-                if (irq._levelArmed && (!found || (int)(soonest - irq._levelDeadline) > 0))
-                {
-                    soonest = irq._levelDeadline;
-                    found = true;
-                }
-            }
-
-            uint t;
-            if (_targets.Count > 0 && _targets.TryGetSoonest(poll, out t) && (!found || (int)(soonest - t) > 0))
-            {
-                soonest = t;
-                found = true;
-            }
-
-            return found;
-        }
-
-        // Services, earliest first, every Irq deadline (filter timeouts, level repeats) and target deadline that is due
-        // by now and at or before limit. Returns how many it serviced.
-        private int ServiceDue(uint limit, uint now, int poll)
-        {
-            int serviced = 0;
-            while (true)
-            {
-                Irq[] irqs = _registry._irqs;
-                int bestIrq = -1;
-                uint best = 0;
-                // Tick arithmetic written out (each call costs on the interpreter): (int)(a - b) is Ticks.Diff(a, b).
-                for (int i = 0; i < irqs.Length; i++)
-                {
-                    Irq irq = irqs[i];
-                    if (irq == null)
-                    {
-                        continue;
-                    }
-
-                    uint d = irq._filterDeadline;
-                    if (irq._filterArmed && irq._filterStalledPoll != poll && (int)(now - d) >= 0 && (int)(limit - d) >= 0
-                        && (bestIrq < 0 || (int)(best - d) > 0))
-                    {
-                        bestIrq = i;
-                        best = d;
-                    }
-
-                    d = irq._levelDeadline;
-                    if (irq._levelArmed && (int)(now - d) >= 0 && (int)(limit - d) >= 0 && (bestIrq < 0 || (int)(best - d) > 0))
-                    {
-                        bestIrq = i;
-                        best = d;
-                    }
-                }
-
-                uint targetDeadline = 0;
-                int bestTarget = _targets.Count > 0 ? _targets.FindDue(now, limit, poll, out targetDeadline) : -1;
-                if (bestTarget >= 0 && bestIrq >= 0 && !Ticks.IsBefore(targetDeadline, best))
-                {
-                    bestTarget = -1; // an Irq deadline at the same time goes first
-                }
-
-                if (bestTarget >= 0)
-                {
-                    _targets.Service(bestTarget, now, poll);
-                }
-                else if (bestIrq >= 0)
-                {
-                    irqs[bestIrq].Service(best, now, poll);
-                }
-                else
-                {
-                    return serviced;
-                }
-
-                serviced++;
-            }
-        }
-
-        // Earliest pending deadline of every Irq and target (due or not); false when none.
-        private bool TryGetNextDeadline(out uint best)
-        {
-            bool found = false;
-            best = 0;
-            lock (_dispatchGate)
-            {
-                Irq[] irqs = _registry._irqs;
-                for (int i = 0; i < irqs.Length; i++)
-                {
-                    uint d;
-                    if (irqs[i] != null && irqs[i].TryGetNextDeadline(out d) && (!found || Ticks.IsBefore(d, best)))
-                    {
-                        found = true;
-                        best = d;
-                    }
-                }
-
-                uint t;
-                if (_targets.TryGetNextDeadline(out t) && (!found || Ticks.IsBefore(t, best)))
-                {
-                    found = true;
-                    best = t;
-                }
-            }
-
-            return found;
         }
 
         /// <summary>How long the dispatcher thread may sleep: 0 with edges queued, else ms to the next deadline, rounded up, at most <see cref="MaxIdleMillis"/>.</summary>
@@ -835,7 +710,12 @@ namespace NanoIrq
         {
             uint now = _clock.NowMicros;
             uint best;
-            bool found = TryGetNextDeadline(out best);
+            bool found;
+            lock (_dispatchGate)
+            {
+                found = _deadlines.TryGetNextDeadline(out best);
+            }
+
             if (_ring.Count > 0)
             {
                 return 0;
