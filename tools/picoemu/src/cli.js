@@ -14,9 +14,13 @@ const { edgeLatencies, summarize } = require('./latency');
 const { loadBootrom } = require('./bootrom');
 const { CdcHost } = require('./usbcdc');
 const { RawRepl } = require('./micropython');
+const { parseRowSpec, formatTable, runRows } = require('./bench');
 
 const USAGE = `usage:
   picoemu run IMAGE [options]   run IMAGE (.uf2, .bin for flash at 0x10000000, or .elf) in rp2040js
+  picoemu latency --row NAME=IMAGE[,script=FILE.py][,deploy=FILE.bin][,firmware=TEXT] ... [options]
+                                one run per row, the same edges on --in, edge to next change of --out:
+                                a table of cycles, µs and instructions per edge (min / median / max)
   picoemu press SPEC            print the CSV that --press SPEC would drive
   picoemu help
 
@@ -40,6 +44,16 @@ run options:
   --json                 print the result as JSON on stdout (UART text included)
   --quiet                no summary on stderr
   --verbose              emulator warnings on stderr
+
+latency options:
+  --row SPEC             a row (repeatable, in table order); script= runs a MicroPython script first,
+                         deploy= writes a nanoFramework deployment image, bootrom= overrides --bootrom
+  --in PIN --out PIN     input driven, output timed (default 14 and 15)
+  --edges N              edges driven (default 20), alternating from low, the first rising
+  --period-ms N          between edges (default 20); edge k is also delayed by k*1000/N µs (phase sweep)
+  --start-ms N           first edge (default 10; after the script when there is one)
+  --bootrom FILE         as for run (default $PICOEMU_BOOTROM)
+  --json                 the rows as JSON (every edge's figures) instead of the table
 
 exit status: 0 ran to the time limit, 1 the firmware stopped (breakpoint, unimplemented instruction),
 2 bad input (the message says what and where)`;
@@ -296,12 +310,76 @@ function commandRun(args) {
   return result.stop ? 1 : 0;
 }
 
+function positiveNumber(values, key, fallback) {
+  if (values[key] === undefined) {
+    return fallback;
+  }
+  const n = Number(values[key]);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new InputError(`--${key} ${values[key]}: must be a positive number`);
+  }
+  return n;
+}
+
+function commandLatency(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      row: { type: 'string', multiple: true },
+      in: { type: 'string' },
+      out: { type: 'string' },
+      edges: { type: 'string' },
+      'period-ms': { type: 'string' },
+      'start-ms': { type: 'string' },
+      bootrom: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (positionals.length) {
+    throw new InputError(`latency takes rows as --row NAME=IMAGE[,...], not '${positionals.join(' ')}'`);
+  }
+  if (!values.row || values.row.length === 0) {
+    throw new InputError('latency: no rows (--row NAME=IMAGE[,script=FILE.py][,deploy=FILE.bin])');
+  }
+  const rows = values.row.map(parseRowSpec);
+  const pin = (key, fallback) => (values[key] === undefined ? fallback : /^\d+$/.test(values[key]) ? Number(values[key]) : NaN);
+  const count = positiveNumber(values, 'edges', 20);
+  if (!Number.isInteger(count)) {
+    throw new InputError(`--edges ${values.edges}: must be a whole number`);
+  }
+  const periodMs = positiveNumber(values, 'period-ms', 20);
+  if (periodMs < 2) {
+    throw new InputError(`--period-ms ${values['period-ms']}: at least 2 (the phase sweep adds up to 1 ms)`);
+  }
+  const results = runRows(rows, {
+    simulate,
+    inPin: pin('in', 14),
+    outPin: pin('out', 15),
+    count,
+    periodMs,
+    startMs: positiveNumber(values, 'start-ms', 10),
+    bootrom: values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined),
+    onRow: values.quiet || values.json ? undefined : (r) => process.stderr.write(`picoemu: ${r.name}: ${r.error ? `failed: ${r.error}` : `median ${r.us.median.toFixed(2)} µs`}\n`),
+  });
+  if (values.json) {
+    process.stdout.write(JSON.stringify(results, null, 1) + '\n');
+  } else {
+    const mhz = [...new Set(results.filter((r) => r.mhz).map((r) => r.mhz))];
+    process.stdout.write(formatTable(results, { mhz: mhz.length === 1 ? mhz[0] : undefined }));
+  }
+  return results.some((r) => r.error) ? 1 : 0;
+}
+
 function main(argv) {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'run':
         return commandRun(rest);
+      case 'latency':
+        return commandLatency(rest);
       case 'press': {
         if (rest.length !== 1) {
           throw new InputError('picoemu press SPEC: one spec, e.g. 14:count=3,seed=2');
@@ -337,4 +415,4 @@ if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));
 }
 
-module.exports = { simulate, vcdSignals, main, USAGE };
+module.exports = { simulate, vcdSignals, main, USAGE, commandLatency };
