@@ -12,11 +12,58 @@
 
 const { USBCDC } = require('rp2040js');
 
+const BUF_AVAILABLE = 1 << 10;
+const BUF_FULL = 1 << 15;
+const BUF_LEN = 0x3ff;
+const EP_DOUBLE_BUF = 1 << 30;
+
+/**
+ * Double-buffered IN endpoints, in the hardware's order. rp2040js looks at buffer 1 only when the endpoint
+ * control register says double-buffered, which endpoint 0 has not (its buffers are fixed at 0x100 and 0x140),
+ * and then sends buffer 1 before buffer 0. ChibiOS (nanoFramework) arms both buffers of endpoint 0 for a
+ * 67-byte configuration descriptor: 64 bytes in buffer 0, 3 in buffer 1; rp2040js sends the 64 and never the 3,
+ * and enumeration stops. Here buffer 0 goes first (rp2040js's own code, with buffer 1 masked), then buffer 1.
+ */
+function fixDoubleBufferedIn(usb) {
+  if (typeof usb.DPRAMUpdated !== 'function') {
+    return; // not rp2040js's controller (a test's stand-in)
+  }
+  const original = usb.DPRAMUpdated.bind(usb);
+  usb.DPRAMUpdated = (offset, value) => {
+    const high = value >>> 16;
+    if (usb.hostMode || offset < 0x80 || offset > 0xfc || (offset & 4) || !(high & BUF_AVAILABLE)) {
+      original(offset, value);
+      return;
+    }
+    const endpoint = (offset - 0x80) >> 3;
+    const view = usb.rp2040.usbDPRAMView;
+    const base = endpoint === 0 ? 0x100 : view.getUint32(8 * endpoint, true) & 0xffc0; // EPn IN control at 8*n
+    const doubled = endpoint === 0 || (view.getUint32(8 * endpoint, true) & EP_DOUBLE_BUF);
+    if (!doubled) {
+      original(offset, value);
+      return;
+    }
+    const low = value & 0xffff;
+    const rest = ((high & ~(BUF_AVAILABLE | BUF_FULL)) << 16) >>> 0;
+    if (low & BUF_AVAILABLE) {
+      view.setUint32(offset, (rest | low) >>> 0, true);
+      original(offset, (rest | low) >>> 0);
+    }
+    const length = high & BUF_LEN;
+    const buffer = usb.rp2040.usbDPRAM.slice(base + 64, base + 64 + length);
+    const now = view.getUint32(offset, true);
+    view.setUint32(offset, ((now & 0xffff) | rest) >>> 0, true);
+    usb.indicateBufferReady(endpoint, false);
+    usb.endpointWriteAlarms[endpoint].schedule(buffer, usb.writeDelayMicroseconds * 1000);
+  };
+}
+
 class CdcHost {
   /** usb: mcu.usbCtrl. onData(Uint8Array) gets device-to-host bytes; onConnected() when enumeration ends. */
   constructor(usb, { onData, onConnected } = {}) {
     this.usb = usb;
     this.cdc = new USBCDC(usb);
+    fixDoubleBufferedIn(usb);
     this.queue = [];
     this.armed = null; // { endpoint, size } while the device waits for an OUT packet
     this.connected = false;
@@ -67,4 +114,4 @@ class CdcHost {
   }
 }
 
-module.exports = { CdcHost };
+module.exports = { CdcHost, fixDoubleBufferedIn };

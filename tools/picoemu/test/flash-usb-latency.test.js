@@ -239,3 +239,23 @@ test('latency command: the bare-metal program, edge on GP6 to its debug pin GP25
   assert.equal(j[0].edges.length, 20);
   assert.equal(j[0].mhz, 125);
 });
+
+test('USB: endpoint 0 with both buffers armed sends buffer 0, then buffer 1 (ChibiOS configuration descriptor)', () => {
+  const mcu = new RP2040();
+  mcu.logger = { debug() {}, info() {}, warn() {}, error() {} };
+  const host = new CdcHost(mcu.usbCtrl);
+  const writes = [];
+  const inner = mcu.usbCtrl.onEndpointWrite;
+  mcu.usbCtrl.onEndpointWrite = (ep, data) => {
+    writes.push([ep, data.length, data[0]]);
+    inner(ep, data);
+  };
+  mcu.usbDPRAM.fill(0xaa, 0x100, 0x140);
+  mcu.usbDPRAM.fill(0xbb, 0x140, 0x180);
+  // buffer 1: FULL | LAST | AVAILABLE | 3 bytes; buffer 0: DATA1 | FULL | AVAILABLE | 64 bytes
+  mcu.writeUint32(0x50100080, ((0xc400 | 3) << 16 | 0xa400 | 64) >>> 0);
+  mcu.clock.tick(100000);
+  assert.deepEqual(writes, [[0, 64, 0xaa], [0, 3, 0xbb]]);
+  assert.equal(mcu.readUint32(0x50100080) & ((1 << 10) | (1 << 26)), 0, 'both AVAILABLE bits cleared');
+  assert.ok(host);
+});
