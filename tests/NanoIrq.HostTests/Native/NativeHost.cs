@@ -34,6 +34,18 @@ namespace NanoIrq.HostTests.Native
         [DllImport(Library, EntryPoint = "nirq_host_output_level", ExactSpelling = true)]
         internal static extern int OutputLevel(int pin);
 
+        /// <summary>Sets the chip's GPIO count the port reports (64 after <see cref="Reset"/>); returns it.</summary>
+        [DllImport(Library, EntryPoint = "nirq_host_set_gpio_count", ExactSpelling = true)]
+        internal static extern int SetGpioCount(int count);
+
+        /// <summary>Plays another driver taking (1) or freeing (0) a pin in the simulated pin map; 1 when done.</summary>
+        [DllImport(Library, EntryPoint = "nirq_host_reserve", ExactSpelling = true)]
+        internal static extern int Reserve(int pin, int reserve);
+
+        /// <summary>1 when the pin is reserved in the simulated pin map (by the module or by <see cref="Reserve"/>).</summary>
+        [DllImport(Library, EntryPoint = "nirq_host_reserved", ExactSpelling = true)]
+        internal static extern int Reserved(int pin);
+
         /// <summary>The module's next debounce deadline (µs), -1 when none.</summary>
         [DllImport(Library, EntryPoint = "nirq_api_next_deadline", ExactSpelling = true)]
         internal static extern long NextDeadline();
