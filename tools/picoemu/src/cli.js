@@ -15,6 +15,12 @@ const { loadBootrom } = require('./bootrom');
 const { CdcHost } = require('./usbcdc');
 const { RawRepl } = require('./micropython');
 const { parseRowSpec, formatTable, runRows } = require('./bench');
+const { WireProtocolHost, commandName, flagNames, Flags } = require('./wireprotocol');
+
+/** True for a nanoFramework firmware image (nanoCLR's strings), which talks the wire protocol over USB CDC. */
+function isNanoFramework(image) {
+  return image.segments.some((s) => Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.length).includes('nanoCLR'));
+}
 
 const USAGE = `usage:
   picoemu run IMAGE [options]   run IMAGE (.uf2, .bin for flash at 0x10000000, or .elf) in rp2040js
@@ -109,13 +115,24 @@ function simulate(options) {
   const pico = new Pico(image, { onUart: options.onUart, log: options.log, bootrom });
   const usbChunks = [];
   let repl = null;
+  // nanoFramework: the wire protocol over USB CDC (attach, enable the debugger, Monitor_Message text)
+  const monitor = options.monitor ?? (script === null && isNanoFramework(image));
+  let wp = null;
   const cdc = new CdcHost(pico.mcu.usbCtrl, {
+    sof: monitor,
     onConnected: () => {
       if (repl) {
         repl.start();
       }
     },
     onData: (buffer) => {
+      if (wp) {
+        wp.feed(buffer);
+        if (options.onWire) {
+          options.onWire(buffer);
+        }
+        return;
+      }
       if (repl && repl.state !== 'done' && repl.state !== 'failed') {
         if (repl.feed(buffer, pico.nanos)) {
           pico.pause = true;
@@ -128,6 +145,24 @@ function simulate(options) {
       }
     },
   });
+  if (monitor) {
+    wp = new WireProtocolHost({
+      send: (bytes) => cdc.send(bytes),
+      now: () => pico.nanos,
+      onMessage: (text) => {
+        usbChunks.push(Buffer.from(text, 'utf8'));
+        if (options.onUsb) {
+          options.onUsb(Buffer.from(text, 'utf8'));
+        }
+        if (options.onMessage) {
+          options.onMessage(text, pico.nanos);
+        }
+      },
+      onPacket: options.onPacket,
+      // with a deployment, restart the CLR once attached so the program's output is read from its start
+      restart: options.restart ?? !!options.deploy,
+    });
+  }
   const recordPins = [...new Set([...(options.record || []), ...latencyPairs.map((p) => p.out)])];
   const traces = new Map(recordPins.map((pin) => [pin, pico.record(pin)]));
   let stop;
@@ -175,6 +210,10 @@ function simulate(options) {
     script: repl ? { output: repl.output, doneNs: repl.doneNs } : null,
     usb: Buffer.concat(usbChunks).toString('latin1'),
     usbConnected: cdc.connected,
+    wire: wp ? {
+      state: wp.state, device: wp.device, conditions: wp.conditions, messages: wp.messages, packets: wp.log,
+      programExited: wp.programExited, bad: wp.parser.stats.bad,
+    } : null,
     endNs: pico.nanos,
     cycles: pico.cycles,
     clkSys: pico.mcu.clkSys,
@@ -217,6 +256,9 @@ function commandRun(args) {
       deploy: { type: 'string' },
       bootrom: { type: 'string' },
       script: { type: 'string' },
+      monitor: { type: 'boolean' },
+      'no-monitor': { type: 'boolean' },
+      'wire-log': { type: 'boolean' },
       drive: { type: 'string', multiple: true },
       press: { type: 'string', multiple: true },
       record: { type: 'string' },
@@ -255,6 +297,9 @@ function commandRun(args) {
     deploy: values.deploy,
     bootrom: values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined),
     script: values.script,
+    monitor: values['no-monitor'] ? false : values.monitor ? true : undefined,
+    onPacket: values['wire-log'] ? (p) => process.stderr.write(`picoemu: wire ${(p.ns / 1e6).toFixed(3)} ms ${p.dir === 'in' ? 'device->host' : 'host->device'} ` +
+      `${commandName(p.cmd)} seq ${p.seq}${p.flags & Flags.Reply ? ` reply to ${p.seqReply}` : ''} flags ${flagNames(p.flags)} ${p.size} B\n`) : undefined,
     onUsb: values.json ? undefined : (buffer) => process.stdout.write(Buffer.from(buffer)),
     drive: values.drive,
     press: values.press,

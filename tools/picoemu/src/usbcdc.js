@@ -13,6 +13,9 @@
 const { USBCDC } = require('rp2040js');
 
 const BUF_AVAILABLE = 1 << 10;
+const INTR_DEV_SOF = 1 << 17;
+const SOF_RD = 0x48;
+const SOF_PERIOD_NS = 1000000; // full speed: one frame per ms
 const BUF_FULL = 1 << 15;
 const BUF_LEN = 0x3ff;
 const EP_DOUBLE_BUF = 1 << 30;
@@ -58,12 +61,55 @@ function fixDoubleBufferedIn(usb) {
   };
 }
 
+/**
+ * Start-of-frame in device mode: rp2040js raises SOF only as a host. A host sends one every millisecond; the
+ * device's DEV_SOF interrupt (INTR bit 17) is raised with the frame number in SOF_RD, and reading SOF_RD clears
+ * it. ChibiOS's serial-over-USB driver (nanoFramework) flushes a partly filled IN buffer from its SOF hook: without
+ * frames, a reply shorter than 64 bytes stays in the device until later writes fill the buffer. Returns stop().
+ */
+function startDeviceSof(usb) {
+  if (typeof usb.readUint32 !== 'function' || !usb.rp2040 || !usb.rp2040.clock) {
+    return () => {};
+  }
+  let frame = 0;
+  const originalRead = usb.readUint32.bind(usb);
+  usb.readUint32 = (offset) => {
+    if (offset === SOF_RD && !usb.hostMode) {
+      usb.intRaw &= ~INTR_DEV_SOF;
+      usb.checkInterrupts();
+      return frame;
+    }
+    return originalRead(offset);
+  };
+  let running = true;
+  const alarm = usb.rp2040.clock.createAlarm(() => {
+    if (!running) {
+      return;
+    }
+    frame = (frame + 1) & 0x7ff;
+    if (!usb.hostMode) {
+      usb.intRaw |= INTR_DEV_SOF;
+      usb.checkInterrupts();
+    }
+    alarm.schedule(SOF_PERIOD_NS);
+  });
+  alarm.schedule(SOF_PERIOD_NS);
+  return () => {
+    running = false;
+    alarm.cancel();
+  };
+}
+
 class CdcHost {
-  /** usb: mcu.usbCtrl. onData(Uint8Array) gets device-to-host bytes; onConnected() when enumeration ends. */
-  constructor(usb, { onData, onConnected } = {}) {
+  /**
+   * usb: mcu.usbCtrl. onData(Uint8Array) gets device-to-host bytes; onConnected() when enumeration ends.
+   * sof: send start-of-frame every ms once enumerated (a real host does; nanoFramework's CDC driver needs it).
+   */
+  constructor(usb, { onData, onConnected, sof = false } = {}) {
     this.usb = usb;
     this.cdc = new USBCDC(usb);
     fixDoubleBufferedIn(usb);
+    this.stopSof = null;
     this.queue = [];
     this.armed = null; // { endpoint, size } while the device waits for an OUT packet
     this.connected = false;
@@ -71,6 +117,9 @@ class CdcHost {
     this.sent = 0;
     this.cdc.onDeviceConnected = () => {
       this.connected = true;
+      if (sof && !this.stopSof) {
+        this.stopSof = startDeviceSof(usb);
+      }
       if (onConnected) {
         onConnected();
       }
@@ -114,4 +163,4 @@ class CdcHost {
   }
 }
 
-module.exports = { CdcHost, fixDoubleBufferedIn };
+module.exports = { CdcHost, fixDoubleBufferedIn, startDeviceSof, INTR_DEV_SOF };
