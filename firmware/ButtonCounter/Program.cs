@@ -86,12 +86,12 @@ namespace NanoIrq.ButtonCounter
         private static void PrintStatistics(IrqDispatcher dispatcher, Irq irq)
         {
             string line = s_app.Describe() + ", presses " + s_app.TotalPresses.ToString()
-                + " | raw edges " + irq.EdgesSeen.ToString()
-                + ", filtered " + irq.Filtered.ToString()
+                + " | raw edges " + irq.Stats.EdgesSeen.ToString()
+                + ", filtered " + irq.Stats.Filtered.ToString()
                 + ", debounced " + s_debouncedEdges.ToString()
-                + ", dropped " + irq.Dropped.ToString()
+                + ", dropped " + irq.Stats.Dropped.ToString()
                 + ", faults " + dispatcher.Faults.Recorded.ToString()
-                + ", ring high-water " + dispatcher.RingHighWater.ToString();
+                + ", ring high-water " + dispatcher.Stats.RingHighWater.ToString();
             string hardware = null;
             long hardwareEdges = 0;
             ReadGroundTruth(ref hardware, ref hardwareEdges);
@@ -99,7 +99,7 @@ namespace NanoIrq.ButtonCounter
             {
                 // The hardware counts every transition on the pin; more than the Irq saw means edges were lost
                 // before managed code (nanoFramework's native GPIO event queue), where no counter can see them.
-                long missed = hardwareEdges - irq.EdgesSeen;
+                long missed = hardwareEdges - irq.Stats.EdgesSeen;
                 line = line + " | " + hardware + " edges " + hardwareEdges.ToString()
                     + (missed > 0 ? " (" + missed.ToString() + " never reached managed code)" : " (software saw them all)");
             }

@@ -214,12 +214,12 @@ namespace NanoIrq.Cli
             r.Resets = _app.Resets;
             r.BlinkOuts = _app.BlinkOuts;
             r.LedOn = _led.IsOn;
-            r.RawEdges = _irq.EdgesSeen;
-            r.Filtered = _irq.Filtered;
-            r.Delivered = _irq.Delivered;
-            r.Dropped = _irq.Dropped + _dispatcher.Unrouted;
+            r.RawEdges = _irq.Stats.EdgesSeen;
+            r.Filtered = _irq.Stats.Filtered;
+            r.Delivered = _irq.Stats.Delivered;
+            r.Dropped = _irq.Stats.Dropped + _dispatcher.Stats.Unrouted;
             r.Faults = _dispatcher.Faults.Recorded; // every handler/target fault, the button Irq's included
-            r.RingHighWater = _dispatcher.RingHighWater;
+            r.RingHighWater = _dispatcher.Stats.RingHighWater;
             r.SimulatedMillis = _elapsed / 1000;
             return r;
         }
@@ -284,7 +284,7 @@ namespace NanoIrq.Cli
 
             Display.WriteLine("  " + (Elapsed(now) / 1000000.0).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(8) + " s  "
                 + "count " + app.Count.ToString(CultureInfo.InvariantCulture).PadLeft(3) + "  LED " + (app.LedOn ? "ON " : "off") + "  " + what
-                + "  (raw edges so far " + _irq.EdgesSeen.ToString(CultureInfo.InvariantCulture) + ")");
+                + "  (raw edges so far " + _irq.Stats.EdgesSeen.ToString(CultureInfo.InvariantCulture) + ")");
             Pace();
         }
     }

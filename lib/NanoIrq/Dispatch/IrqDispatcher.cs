@@ -59,8 +59,7 @@ namespace NanoIrq
         private readonly DeadlineSchedule _deadlines;
         private int _pollNumber;
         private int _dispatching;
-        private int _unrouted;
-        private int _discarded;
+        private readonly DispatcherStats _stats;
 
         // Set by anything that changes an Irq's trigger, enabled state or registration (any thread); the next poll scans
         // the Irqs, applies the changes and counts those that can have a deadline (_armable, dispatching thread only).
@@ -93,6 +92,7 @@ namespace NanoIrq
 
             _clock = clock;
             _ring = new EdgeInbox(ringCapacity);
+            _stats = new DispatcherStats(_ring);
             _faults = new FaultLog(faultCapacity);
             _section = new CriticalSection(clock);
             _section.Released = Wake;
@@ -119,7 +119,7 @@ namespace NanoIrq
         }
 
         // The ring itself stays private: only the dispatcher may read it (single consumer), so user code gets its
-        // counters below, never the ring (whose Clear or TryRead from another thread would break that rule).
+        // counters through Stats, never the ring.
 
         /// <summary>Edges the ring holds at most, fixed at construction, in [1, <see cref="SpscRing.MaxCapacity"/>] (256 by default).</summary>
         public int RingCapacity
@@ -127,56 +127,11 @@ namespace NanoIrq
             get { return _ring.Capacity; }
         }
 
-        /// <summary>Edges queued now and not yet taken by a poll, in [0, <see cref="RingCapacity"/>]; a snapshot when read
-        /// from a thread other than the dispatching one.</summary>
-        public int RingCount
+        /// <summary>The dispatcher's counters (ring fill and loss, unrouted and discarded edges), live: the same object for
+        /// the dispatcher's life. See <see cref="DispatcherStats"/>.</summary>
+        public DispatcherStats Stats
         {
-            get { return _ring.Count; }
-        }
-
-        /// <summary>Largest <see cref="RingCount"/> seen right after a post since construction, in [0, <see cref="RingCapacity"/>]:
-        /// when it reaches the capacity, edges were (or nearly were) refused.</summary>
-        public int RingHighWater
-        {
-            get { return _ring.HighWater; }
-        }
-
-        /// <summary>Edges refused because the ring was full since construction (policy Reject: earlier edges are kept); the
-        /// sum of the <see cref="Irq.Dropped"/> of every Irq this dispatcher served. Wraps modulo 2^32.</summary>
-        public int RingDropped
-        {
-            get { return _ring.Dropped; }
-        }
-
-        /// <summary>Edges offered to the ring since construction, stored or refused: <see cref="RingReadCount"/> +
-        /// <see cref="RingCount"/> + <see cref="RingDropped"/>. Edges for a pin with no Irq never reach the ring (see
-        /// <see cref="Unrouted"/>). Wraps modulo 2^32.</summary>
-        public int RingWritten
-        {
-            get { return _ring.Written; }
-        }
-
-        /// <summary>Edges taken out of the ring by polls since construction: dispatched to their Irq, or written off as
-        /// <see cref="Discarded"/>. Wraps modulo 2^32.</summary>
-        public int RingReadCount
-        {
-            get { return _ring.ReadCount; }
-        }
-
-        /// <summary>Edges posted for a pin with no Irq (closed, or not yet given one): ignored, counted here.</summary>
-        public int Unrouted
-        {
-            get { return _unrouted; }
-        }
-
-        /// <summary>
-        /// Edges taken out of the ring unseen because the Irq they were queued for was disposed before they were
-        /// dispatched (each is also counted in that Irq's <see cref="Irq.Discarded"/>): a pin disposed and reopened
-        /// never receives the old pin's edges.
-        /// </summary>
-        public int Discarded
-        {
-            get { return _discarded; }
+            get { return _stats; }
         }
 
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
@@ -272,7 +227,7 @@ namespace NanoIrq
             Irq irq = p == null ? null : p._irq;
             if (irq == null || irq._disposed != 0)
             {
-                Interlocked.Increment(ref _unrouted);
+                Interlocked.Increment(ref _stats._unrouted);
                 return false;
             }
 
@@ -298,7 +253,7 @@ namespace NanoIrq
 
                     // Full: refused, counted; the edges already queued are kept.
                     Interlocked.Increment(ref inbox._dropped);
-                    Interlocked.Increment(ref irq._dropped);
+                    Interlocked.Increment(ref irq._stats._dropped);
                     return false;
                 }
 
@@ -313,7 +268,7 @@ namespace NanoIrq
                 words[i + 1] = unchecked((int)timeMicros);
                 words[i + 2] = unchecked((int)sequence);
                 inbox._owners[cell] = irq;
-                irq._stored++; // before the edge becomes readable, so that Queued never reads below 0
+                irq._stats._stored++; // before the edge becomes readable, so that Queued never reads below 0
                 if (used >= inbox._highWater)
                 {
                     inbox._highWater = used + 1;
@@ -679,7 +634,7 @@ namespace NanoIrq
                     // Posted for an Irq disposed since: never handed to the pin's next Irq. Unregister wrote off what was
                     // queued when it ran; an edge posted while it ran is written off here.
                     irq.WriteOffOne();
-                    _discarded++;
+                    _stats._discarded++;
                     continue;
                 }
 

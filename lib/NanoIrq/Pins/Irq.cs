@@ -8,19 +8,9 @@ namespace NanoIrq
     /// <see cref="IrqPin.Irq(IrqHandler, IrqTrigger, IrqOptions)"/>, run by its <see cref="IrqDispatcher"/>.
     /// </summary>
     /// <remarks>
-    /// <para><b>Flow.</b> source edge → dispatcher ring → (disabled? counted in <see cref="DisabledSkipped"/>) →
-    /// optional <see cref="IrqOptions.Filter"/> → trigger test → handler. Every raw edge the source produced for this
-    /// pin while the Irq existed (<see cref="EdgesSeen"/>), and every extra edge its filter made up
-    /// (<see cref="Synthesized"/>), is in exactly one of <see cref="Queued"/> (in the ring), <see cref="Dropped"/>
-    /// (ring full), <see cref="Discarded"/> (still queued at Dispose), <see cref="DisabledSkipped"/>,
-    /// <see cref="Filtered"/> (absorbed or held by the filter, or not selected by the trigger) and
-    /// <see cref="Delivered"/>. So, read on the dispatching thread or while it is idle, for any filter:</para>
-    /// <para><c>EdgesSeen + Synthesized == Delivered + Filtered + Dropped + DisabledSkipped + Discarded + Queued</c></para>
-    /// <para>and every term is 0 or more. Without a filter, or with one that emits at most one edge per edge fed
-    /// (debouncers, glitch filters), <see cref="Synthesized"/> stays 0; once the dispatcher is idle and the Irq alive,
-    /// <see cref="Queued"/> and <see cref="Discarded"/> are 0.</para>
-    /// <para><b>Counters</b> are 32-bit and wrap after 2^31 - 1. Calls that are not edges are counted apart:
-    /// <see cref="LevelCalls"/> (level triggers) and <see cref="Invoked"/> (<see cref="Invoke"/>).</para>
+    /// <para><b>Flow.</b> source edge → dispatcher ring → (disabled? counted) → optional <see cref="IrqOptions.Filter"/> →
+    /// trigger test → handler. Every edge is counted in <see cref="Stats"/>, which keeps an identity across all of them
+    /// (see <see cref="IrqStats"/>).</para>
     /// <para><b>Threads.</b> <see cref="Enable"/>, <see cref="Disable"/>, <see cref="Trigger"/> and <see cref="Dispose"/>
     /// may be called from any thread, including the handler; they take effect at the dispatcher's next step.</para>
     /// </remarks>
@@ -46,24 +36,9 @@ namespace NanoIrq
         private IrqFlags _flags;
         private HandlerProbe _probe;
 
-        // Written by the source posting for this pin (EdgeInbox.Write), without a lock: one source per pin. Stored and
-        // refused edges are counted apart, so that a refusal never moves Queued, even for a moment.
-        internal int _stored;
-        internal int _dropped;
-
-        // Written under the dispatch gate: by Unregister and by the dispatcher for edges read after the Irq was disposed.
-        private int _discarded;
-
-        // Written by the dispatching thread only.
-        private int _taken;
-        private int _delivered;
-        private int _notSelected;
-        private int _held;
-        private int _synthesized;
-        private int _disabledSkipped;
-        private int _levelCalls;
-        private int _invoked;
-        private int _faults;
+        // The counters: written by the source posting for this pin (stored, dropped), under the dispatch gate (discarded)
+        // and by the dispatching thread (the rest).
+        internal readonly IrqStats _stats = new IrqStats();
         private uint _lastSequence;
         private bool _level;
         internal bool _levelArmed;
@@ -144,93 +119,11 @@ namespace NanoIrq
             get { return _disposed != 0; }
         }
 
-        /// <summary>Raw edges the source reported on this pin since the Irq was created, including dropped ones.</summary>
-        public int EdgesSeen
+        /// <summary>This Irq's counters (edges seen, delivered, filtered, dropped, discarded, queued...), live: the same object
+        /// for the Irq's life, read it any time. See <see cref="IrqStats"/> for the identity they keep.</summary>
+        public IrqStats Stats
         {
-            get { return _stored + _dropped; }
-        }
-
-        /// <summary>Handler calls caused by edges (after the filter and the trigger test).</summary>
-        public int Delivered
-        {
-            get { return _delivered; }
-        }
-
-        /// <summary>
-        /// Edges that did not reach the handler, never negative: those the filter absorbed (fed in and not yet matched by
-        /// an edge out; includes an edge the filter still holds until its deadline), plus edges, raw or out of the filter,
-        /// whose direction the trigger does not select.
-        /// </summary>
-        /// <remarks>The filter's output is matched against its input edge for edge: an edge out while edges fed in are
-        /// unmatched takes one of them off <see cref="Filtered"/>; an edge out with none unmatched counts in
-        /// <see cref="Synthesized"/> instead. Edges the filter still holds when the Irq is disposed stay here (not in
-        /// <see cref="Discarded"/>): they were fed to the filter and never came out, and the filter is not ticked again.</remarks>
-        public int Filtered
-        {
-            get { return _held + _notSelected; }
-        }
-
-        /// <summary>
-        /// Edges the filter emitted beyond the edges it was fed (a hold-repeat, a pulse stretcher, a filter that emits a
-        /// deferred edge of its own): they enter the counters here, so that the identity in the type remarks holds.
-        /// Always 0 without a filter and for filters that emit at most one edge per edge fed.
-        /// </summary>
-        public int Synthesized
-        {
-            get { return _synthesized; }
-        }
-
-        /// <summary>Edges lost because the dispatcher's ring was full when they arrived (seen as a gap in <see cref="EdgeRecord.Sequence"/>).</summary>
-        public int Dropped
-        {
-            get { return _dropped; }
-        }
-
-        /// <summary>
-        /// Edges still waiting in the dispatcher's ring when this Irq was disposed (not those its filter holds: see
-        /// <see cref="Filtered"/>): written off at <see cref="Dispose"/>,
-        /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
-        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives. An
-        /// edge another thread posts while Dispose runs is written off when the dispatcher reads it, at its next poll.
-        /// </summary>
-        public int Discarded
-        {
-            get { return _discarded; }
-        }
-
-        /// <summary>
-        /// Edges stored in the dispatcher's ring for this Irq and not yet dispatched: <c>EdgesSeen - Dropped - Discarded</c>
-        /// minus those dispatched. 0 once the dispatcher is idle and after <see cref="Dispose"/> (until the next poll, 1 for
-        /// an edge another thread posted while Dispose ran). Read from another thread
-        /// it is a snapshot that may be off by an edge in flight.
-        /// </summary>
-        public int Queued
-        {
-            get { return _stored - _discarded - _taken; }
-        }
-
-        /// <summary>Edges dispatched while the Irq was disabled: counted, not delivered.</summary>
-        public int DisabledSkipped
-        {
-            get { return _disabledSkipped; }
-        }
-
-        /// <summary>Handler calls made by a level trigger (entering the level with no edge selected, or repeating while it holds).</summary>
-        public int LevelCalls
-        {
-            get { return _levelCalls; }
-        }
-
-        /// <summary>Handler calls made by <see cref="Invoke"/>.</summary>
-        public int Invoked
-        {
-            get { return _invoked; }
-        }
-
-        /// <summary>Handler calls that threw (each recorded in <see cref="IrqDispatcher.Faults"/>).</summary>
-        public int Faults
-        {
-            get { return _faults; }
+            get { return _stats; }
         }
 
         /// <summary>
@@ -299,7 +192,7 @@ namespace NanoIrq
                 try
                 {
                     uint now = _dispatcher.Clock.NowMicros;
-                    _invoked++;
+                    _stats._invoked++;
                     Call(IrqFlags.Manual, _manual.Set(_pin.Number, _pin.Level, now, _lastSequence, false), now, null);
                 }
                 finally
@@ -373,13 +266,14 @@ namespace NanoIrq
         /// and returns that count.</summary>
         internal int WriteOffQueued()
         {
-            int left = Queued;
+            IrqStats st = _stats;
+            int left = st.Queued;
             if (left <= 0)
             {
                 return 0;
             }
 
-            _discarded += left;
+            st._discarded += left;
             return left;
         }
 
@@ -387,9 +281,10 @@ namespace NanoIrq
         /// in <see cref="Discarded"/> unless <see cref="WriteOffQueued"/> already counted it.</summary>
         internal void WriteOffOne()
         {
-            if (Queued > 0)
+            IrqStats st = _stats;
+            if (st.Queued > 0)
             {
-                _discarded++;
+                st._discarded++;
             }
         }
 
@@ -404,13 +299,14 @@ namespace NanoIrq
         /// <param name="raw">True for an edge from the ring, false for one emitted by the filter.</param>
         internal void Dispatch(EdgeRecord edge, uint now, bool raw)
         {
+            IrqStats st = _stats;
             if (raw)
             {
-                _taken++;
+                st._taken++;
                 _lastSequence = edge._sequence;
                 if (_enabled == 0)
                 {
-                    _disabledSkipped++;
+                    st._disabledSkipped++;
                     _level = edge._level;
                     _levelArmed = false;
                     return;
@@ -418,7 +314,7 @@ namespace NanoIrq
 
                 if (_filter != null)
                 {
-                    _held++;
+                    st._held++;
                     _now = now;
                     _filter.Feed(edge, _sink);
                     _filterArmed = _filter.TryGetDeadline(out _filterDeadline);
@@ -429,18 +325,18 @@ namespace NanoIrq
             {
                 now = _now; // the poll's clock reading of the Feed or Tick that emits this edge
                 // Each edge out of the filter pays back one edge fed in; one with nothing to pay back was added by the filter.
-                if (_held > 0)
+                if (st._held > 0)
                 {
-                    _held--;
+                    st._held--;
                 }
                 else
                 {
-                    _synthesized++;
+                    st._synthesized++;
                 }
 
                 if (_enabled == 0)
                 {
-                    _disabledSkipped++;
+                    st._disabledSkipped++;
                     return;
                 }
             }
@@ -466,11 +362,11 @@ namespace NanoIrq
 
             if (flags == IrqFlags.None)
             {
-                _notSelected++;
+                st._notSelected++;
                 return;
             }
 
-            _delivered++;
+            st._delivered++;
             if (_probe != null)
             {
                 Call(flags, edge, now, _probe);
@@ -536,7 +432,7 @@ namespace NanoIrq
                 int late = Ticks.Diff(now, deadline);
                 int periods = late / _levelRepeatMicros + 1;
                 _levelDeadline = Ticks.Add(deadline, periods * _levelRepeatMicros);
-                _levelCalls++;
+                _stats._levelCalls++;
                 Call(_level ? IrqFlags.HighLevel : IrqFlags.LowLevel, _repeat.Set(_pin.Number, _level, deadline, _lastSequence, false), now, _probe);
             }
         }
@@ -578,7 +474,7 @@ namespace NanoIrq
         // The handler threw: count, disable unless told otherwise, record.
         private void Fault(Exception error, uint now)
         {
-            _faults++;
+            _stats._faults++;
             if (!_keepEnabledOnFault)
             {
                 _enabled = 0;

@@ -73,9 +73,9 @@ namespace NFUnitTest.ButtonCounter
             Assert.AreEqual(Presses, demo.App.Count, name + ": no long press and no reset");
             Assert.AreEqual(Presses, led.Changes, name + ": one LED toggle per press");
             Assert.IsFalse(led.IsOn, name + ": an even number of toggles from dark");
-            Assert.AreEqual(raw, demo.Irq.EdgesSeen, name + ": every raw edge reached the Irq");
-            Assert.AreEqual(2 * Presses, demo.Irq.Delivered, name + ": one debounced press and release each");
-            Assert.AreEqual(0, demo.Irq.Dropped, name + ": nothing dropped");
+            Assert.AreEqual(raw, demo.Irq.Stats.EdgesSeen, name + ": every raw edge reached the Irq");
+            Assert.AreEqual(2 * Presses, demo.Irq.Stats.Delivered, name + ": one debounced press and release each");
+            Assert.AreEqual(0, demo.Irq.Stats.Dropped, name + ": nothing dropped");
             Assert.AreEqual(0, dispatcher.Faults.Recorded, name + ": no handler fault");
         }
 

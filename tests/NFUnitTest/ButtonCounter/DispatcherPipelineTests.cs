@@ -80,10 +80,10 @@ namespace NFUnitTest.ButtonCounter
             Assert.AreEqual(3, app.Count);
             Assert.IsTrue(led.IsOn, "3 toggles from dark: lit");
             Assert.AreEqual(3, led.Changes, "bounces never reach the LED");
-            Assert.AreEqual(42, irq.EdgesSeen, "14 raw edges per press");
-            Assert.AreEqual(6, irq.Delivered, "one debounced press and release per press");
-            Assert.AreEqual(36, irq.Filtered, "the rest absorbed by the debouncer");
-            Assert.AreEqual(0, irq.Dropped);
+            Assert.AreEqual(42, irq.Stats.EdgesSeen, "14 raw edges per press");
+            Assert.AreEqual(6, irq.Stats.Delivered, "one debounced press and release per press");
+            Assert.AreEqual(36, irq.Stats.Filtered, "the rest absorbed by the debouncer");
+            Assert.AreEqual(0, irq.Stats.Dropped);
             Assert.AreEqual(0, dispatcher.Faults.Recorded);
         }
 
@@ -116,7 +116,7 @@ namespace NFUnitTest.ButtonCounter
             Assert.IsFalse(app.IsBlinking);
             Assert.AreEqual(lightings + 2, led.Lightings, "two flashes for a count of 2");
             Assert.IsFalse(led.IsOn, "back to the toggled state: 2 presses after the reset; dark");
-            Assert.AreEqual(0, irq.Dropped);
+            Assert.AreEqual(0, irq.Stats.Dropped);
         }
     }
 }

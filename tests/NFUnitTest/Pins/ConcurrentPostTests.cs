@@ -71,16 +71,16 @@ namespace NFUnitTest.Pins
 
             Assert.IsTrue(interleaved, "the other thread posted while this one did");
             Assert.AreEqual(0, wrongPin, "each edge reached its own pin's Irq");
-            Assert.AreEqual(EdgesPerThread, a.EdgesSeen, "A saw every edge");
-            Assert.AreEqual(postedB, b.EdgesSeen, "B saw every edge");
-            Assert.AreEqual(EdgesPerThread, a.Delivered + a.Dropped, "A delivered or dropped");
-            Assert.AreEqual(postedB, b.Delivered + b.Dropped, "B delivered or dropped");
-            Assert.AreEqual(a.Delivered, handledA, "A handler calls");
-            Assert.AreEqual(b.Delivered, handledB, "B handler calls");
-            Assert.AreEqual(0, a.Queued + b.Queued, "nothing left queued");
-            Assert.AreEqual(0, dispatcher.RingCount, "ring empty");
-            Assert.AreEqual(dispatcher.RingWritten, dispatcher.RingReadCount + dispatcher.RingDropped, "ring counters add up");
-            Assert.AreEqual(a.Dropped + b.Dropped, dispatcher.RingDropped, "drops counted on both sides");
+            Assert.AreEqual(EdgesPerThread, a.Stats.EdgesSeen, "A saw every edge");
+            Assert.AreEqual(postedB, b.Stats.EdgesSeen, "B saw every edge");
+            Assert.AreEqual(EdgesPerThread, a.Stats.Delivered + a.Stats.Dropped, "A delivered or dropped");
+            Assert.AreEqual(postedB, b.Stats.Delivered + b.Stats.Dropped, "B delivered or dropped");
+            Assert.AreEqual(a.Stats.Delivered, handledA, "A handler calls");
+            Assert.AreEqual(b.Stats.Delivered, handledB, "B handler calls");
+            Assert.AreEqual(0, a.Stats.Queued + b.Stats.Queued, "nothing left queued");
+            Assert.AreEqual(0, dispatcher.Stats.RingCount, "ring empty");
+            Assert.AreEqual(dispatcher.Stats.RingWritten, dispatcher.Stats.RingReadCount + dispatcher.Stats.RingDropped, "ring counters add up");
+            Assert.AreEqual(a.Stats.Dropped + b.Stats.Dropped, dispatcher.Stats.RingDropped, "drops counted on both sides");
         }
     }
 }

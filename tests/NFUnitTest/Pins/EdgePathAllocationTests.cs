@@ -28,7 +28,7 @@ namespace NFUnitTest.Pins
             options.Filter = new QuietTimeDebouncer(true);
             Irq irq = new IrqPin(source, 4, PinPull.Up, true).Irq(OnEdge, IrqTrigger.Both, options);
             Bounce(clock, pin, dispatcher, 200); // first calls, lazy set-up
-            int delivered = irq.Delivered;
+            int delivered = irq.Stats.Delivered;
 
             NoAllocationProbe probe = new NoAllocationProbe();
             int edges = probe.RepeatsToReveal(BytesPerEdge, Edges);
@@ -36,8 +36,8 @@ namespace NFUnitTest.Pins
             bool none = probe.AllocatedNothing;
 
             Assert.IsTrue(none, "no allocation");
-            Assert.IsTrue(irq.Delivered - delivered >= edges / Burst - 2, "one debounced edge per burst");
-            Assert.AreEqual(0, irq.Dropped, "nothing dropped");
+            Assert.IsTrue(irq.Stats.Delivered - delivered >= edges / Burst - 2, "one debounced edge per burst");
+            Assert.AreEqual(0, irq.Stats.Dropped, "nothing dropped");
         }
 
         [TestMethod]
@@ -61,7 +61,7 @@ namespace NFUnitTest.Pins
 
             Assert.IsTrue(none, "no allocation");
             Assert.IsTrue(s_gestures - gestures >= edges / Burst, "gestures recognised");
-            Assert.AreEqual(0, irq.Dropped, "nothing dropped");
+            Assert.AreEqual(0, irq.Stats.Dropped, "nothing dropped");
         }
 
         private const int Edges = 20000;

@@ -19,13 +19,13 @@ namespace NFUnitTest.Pins
             {
                 b.Clock.Advance(100);
                 b.Dispatcher.Poll();
-                Assert.IsTrue(irq.Filtered >= 0, "Filtered is never negative; was " + irq.Filtered.ToString());
+                Assert.IsTrue(irq.Stats.Filtered >= 0, "Filtered is never negative; was " + irq.Stats.Filtered.ToString());
                 AssertAddsUp(irq);
             }
 
-            Assert.AreEqual(6, irq.Delivered, "the press and five repeats");
-            Assert.AreEqual(0, irq.Filtered, "the one edge fed came out");
-            Assert.AreEqual(5, irq.Synthesized, "five edges made up by the filter");
+            Assert.AreEqual(6, irq.Stats.Delivered, "the press and five repeats");
+            Assert.AreEqual(0, irq.Stats.Filtered, "the one edge fed came out");
+            Assert.AreEqual(5, irq.Stats.Synthesized, "five edges made up by the filter");
         }
 
         [TestMethod]
@@ -40,7 +40,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);     // fed, out at once: falling, not selected
             b.Dispatcher.Poll();
             AssertAddsUp(irq);
-            Assert.AreEqual(1, irq.Filtered, "the falling edge; not selected");
+            Assert.AreEqual(1, irq.Stats.Filtered, "the falling edge; not selected");
             b.Drive(4, true, 10);      // fed, out: delivered
             b.Dispatcher.Poll();
             irq.Disable();
@@ -50,10 +50,10 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);     // raw edge while disabled: skipped before the filter
             b.Dispatcher.Poll();
             AssertAddsUp(irq);
-            Assert.AreEqual(4, irq.Delivered, "press; two repeats; then the second press");
-            Assert.AreEqual(3, irq.DisabledSkipped, "two repeats out of the filter and one raw edge");
-            Assert.AreEqual(4, irq.Synthesized, "four repeats in all");
-            Assert.AreEqual(4, irq.EdgesSeen, "four raw edges");
+            Assert.AreEqual(4, irq.Stats.Delivered, "press; two repeats; then the second press");
+            Assert.AreEqual(3, irq.Stats.DisabledSkipped, "two repeats out of the filter and one raw edge");
+            Assert.AreEqual(4, irq.Stats.Synthesized, "four repeats in all");
+            Assert.AreEqual(4, irq.Stats.EdgesSeen, "four raw edges");
         }
 
         [TestMethod]
@@ -65,24 +65,24 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
             AssertAddsUp(irq);
-            Assert.AreEqual(3, irq.Queued, "in the ring before the poll");
+            Assert.AreEqual(3, irq.Stats.Queued, "in the ring before the poll");
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, irq.Filtered, "held by the filter");
+            Assert.AreEqual(3, irq.Stats.Filtered, "held by the filter");
             AssertAddsUp(irq);
             b.Clock.Advance(1000);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, irq.Delivered, "one edge out");
-            Assert.AreEqual(2, irq.Filtered, "two absorbed");
-            Assert.AreEqual(0, irq.Synthesized, "a debouncer makes nothing up");
+            Assert.AreEqual(1, irq.Stats.Delivered, "one edge out");
+            Assert.AreEqual(2, irq.Stats.Filtered, "two absorbed");
+            Assert.AreEqual(0, irq.Stats.Synthesized, "a debouncer makes nothing up");
             AssertAddsUp(irq);
         }
 
         private static void AssertAddsUp(Irq irq)
         {
-            Assert.IsTrue(irq.Filtered >= 0 && irq.Synthesized >= 0 && irq.Queued >= 0 && irq.Discarded >= 0, "no negative counter");
+            Assert.IsTrue(irq.Stats.Filtered >= 0 && irq.Stats.Synthesized >= 0 && irq.Stats.Queued >= 0 && irq.Stats.Discarded >= 0, "no negative counter");
             Assert.AreEqual(
-                irq.EdgesSeen + irq.Synthesized,
-                irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped + irq.Discarded + irq.Queued,
+                irq.Stats.EdgesSeen + irq.Stats.Synthesized,
+                irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped + irq.Stats.Discarded + irq.Stats.Queued,
                 "EdgesSeen + Synthesized == Delivered + Filtered + Dropped + DisabledSkipped + Discarded + Queued");
         }
     }

@@ -21,14 +21,14 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(0, b.Dispatcher.Poll(), "held: nothing");
             Assert.AreEqual(0, b.Log.Count, "no handler ran");
             Assert.AreEqual(3, cs.EdgesWaited, "three waited");
-            Assert.AreEqual(3, b.Dispatcher.RingCount, "still queued");
+            Assert.AreEqual(3, b.Dispatcher.Stats.RingCount, "still queued");
             cs.Restore(key);
             Assert.AreEqual(3, b.Dispatcher.Poll(), "three after Restore");
             Assert.AreEqual(3, b.Log.Count, "delivered");
             Assert.AreEqual(1u, b.Log.Edges[0].Sequence, "#1 first");
             Assert.AreEqual(3u, b.Log.Edges[2].Sequence, "#3 last");
             Assert.AreEqual(1010u, b.Log.Edges[0].TimeMicros, "stamp kept");
-            Assert.AreEqual(0, irq.Dropped, "nothing dropped");
+            Assert.AreEqual(0, irq.Stats.Dropped, "nothing dropped");
         }
 
         [TestMethod]
@@ -41,9 +41,9 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(0, b.Dispatcher.CriticalSection.EdgesWaited, "own hold not counted");
-            Assert.AreEqual(0, follower.Delivered, "waits for next poll");
+            Assert.AreEqual(0, follower.Stats.Delivered, "waits for next poll");
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, follower.Delivered, "next poll delivers");
+            Assert.AreEqual(1, follower.Stats.Delivered, "next poll delivers");
         }
 
         [TestMethod]
@@ -57,12 +57,12 @@ namespace NFUnitTest.Pins
             }
 
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, irq.Delivered, "two delivered");
-            Assert.AreEqual(3, irq.Dropped, "three dropped");
+            Assert.AreEqual(2, irq.Stats.Delivered, "two delivered");
+            Assert.AreEqual(3, irq.Stats.Dropped, "three dropped");
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(6u, b.Log.Edges[2].Sequence, "#6 third");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
+            Assert.AreEqual(irq.Stats.EdgesSeen, irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -78,7 +78,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 20);
             b.Dispatcher.Poll();
             Assert.AreEqual(0, b.Log.Count, "nothing yet");
-            Assert.AreEqual(5, irq.Filtered, "five filtered");
+            Assert.AreEqual(5, irq.Stats.Filtered, "five filtered");
             b.Clock.Advance(999);
             b.Dispatcher.Poll();
             Assert.AreEqual(0, b.Log.Count, "999 µs quiet");
@@ -88,8 +88,8 @@ namespace NFUnitTest.Pins
             Assert.IsTrue(b.Log.Edges[0].Level, "high");
             Assert.AreEqual(5u, b.Log.Edges[0].Sequence, "#5");
             Assert.AreEqual((int)IrqFlags.Rising, (int)b.Log.Flags[0], "Rising");
-            Assert.AreEqual(4, irq.Filtered, "four filtered");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
+            Assert.AreEqual(4, irq.Stats.Filtered, "four filtered");
+            Assert.AreEqual(irq.Stats.EdgesSeen, irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -142,12 +142,12 @@ namespace NFUnitTest.Pins
             batch[2] = new EdgeRecord(4, true, 107, 3, false);
             batch[3] = new EdgeRecord(4, false, 109, 4, false);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => b.Dispatcher.PostBatch(batch, 2, 3), "range past the end");
-            Assert.AreEqual(0, irq.EdgesSeen, "nothing queued");
+            Assert.AreEqual(0, irq.Stats.EdgesSeen, "nothing queued");
             Assert.AreEqual(3, b.Dispatcher.PostBatch(batch, 0, 4), "three fit");
             b.Dispatcher.Poll();
-            Assert.AreEqual(3, irq.Delivered, "three delivered");
+            Assert.AreEqual(3, irq.Stats.Delivered, "three delivered");
             Assert.AreEqual(103u, b.Log.Edges[1].TimeMicros, "stamp kept");
-            Assert.AreEqual(1, irq.Dropped, "one dropped");
+            Assert.AreEqual(1, irq.Stats.Dropped, "one dropped");
         }
 
         [TestMethod]
@@ -155,8 +155,8 @@ namespace NFUnitTest.Pins
         {
             IrqBench b = new IrqBench();
             Assert.IsFalse(b.Dispatcher.Post(new EdgeRecord(9, true, 5, 1, false)), "no pin 9");
-            Assert.AreEqual(1, b.Dispatcher.Unrouted, "counted");
-            Assert.AreEqual(0, b.Dispatcher.RingCount, "not queued");
+            Assert.AreEqual(1, b.Dispatcher.Stats.Unrouted, "counted");
+            Assert.AreEqual(0, b.Dispatcher.Stats.RingCount, "not queued");
         }
 
         [TestMethod]

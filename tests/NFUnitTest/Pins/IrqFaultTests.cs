@@ -24,10 +24,10 @@ namespace NFUnitTest.Pins
             b.Drive(5, false, 10);
             int handled = b.Dispatcher.Poll();
             Assert.AreEqual(4, handled, "Poll handles all four edges and does not throw");
-            Assert.AreEqual(1, bad.Faults, "one fault");
+            Assert.AreEqual(1, bad.Stats.Faults, "one fault");
             Assert.IsFalse(bad.IsEnabled, "disabled after its fault");
-            Assert.AreEqual(1, bad.DisabledSkipped, "its next edge is counted; not delivered");
-            Assert.AreEqual(2, good.Delivered, "the other pin got both edges");
+            Assert.AreEqual(1, bad.Stats.DisabledSkipped, "its next edge is counted; not delivered");
+            Assert.AreEqual(2, good.Stats.Delivered, "the other pin got both edges");
             Assert.AreEqual(1, b.Dispatcher.Faults.Count, "one fault in the log");
             Fault fault;
             Assert.IsTrue(b.Dispatcher.Faults.TryRead(out fault), "readable");
@@ -49,8 +49,8 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, irq.Faults, "both calls threw");
-            Assert.AreEqual(2, irq.Delivered, "both were delivered");
+            Assert.AreEqual(2, irq.Stats.Faults, "both calls threw");
+            Assert.AreEqual(2, irq.Stats.Delivered, "both were delivered");
             Assert.IsTrue(irq.IsEnabled, "still enabled");
             Assert.AreEqual(2, b.Dispatcher.Faults.Count, "two faults logged");
         }
@@ -61,7 +61,7 @@ namespace NFUnitTest.Pins
             IrqBench b = new IrqBench();
             Irq irq = new IrqPin(b.Sim, 4).Irq(Throwing, IrqTrigger.Both);
             irq.Invoke();
-            Assert.AreEqual(1, irq.Faults, "counted");
+            Assert.AreEqual(1, irq.Stats.Faults, "counted");
             Assert.IsFalse(irq.IsEnabled, "disabled");
             Assert.AreEqual(1, b.Dispatcher.Faults.Count, "logged");
         }
@@ -79,7 +79,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, target.Served, "served once");
-            Assert.AreEqual(1, irq.Delivered, "the edge after it was delivered");
+            Assert.AreEqual(1, irq.Stats.Delivered, "the edge after it was delivered");
             Fault fault;
             Assert.IsTrue(b.Dispatcher.Faults.TryRead(out fault), "logged");
             Assert.AreSame(target, fault.Source, "source is the target");

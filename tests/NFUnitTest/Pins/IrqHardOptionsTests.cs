@@ -147,7 +147,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual((int)IrqHardAction.Toggle, (int)source.LastAction);
             source.Sim.Pin(4).Drive(false);
             dispatcher.Poll();
-            Assert.AreEqual(1, irq.Faults);
+            Assert.AreEqual(1, irq.Stats.Faults);
             Assert.IsFalse(irq.IsEnabled, "a fault disables the Irq");
             Assert.AreEqual((int)IrqHardAction.None, (int)source.LastAction, "disabled by the fault: disarmed");
             irq.Enable();
@@ -166,7 +166,7 @@ namespace NFUnitTest.Pins
             int calls = source.Calls;
             source.Sim.Pin(4).Drive(false);
             dispatcher.Poll();
-            Assert.AreEqual(1, irq.Faults);
+            Assert.AreEqual(1, irq.Stats.Faults);
             Assert.IsTrue(irq.IsEnabled);
             Assert.AreEqual(calls, source.Calls, "kept enabled: the hard action is not touched");
             Assert.AreEqual((int)IrqHardAction.Toggle, (int)source.LastAction);

@@ -82,7 +82,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Clock.Advance(5);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, irq.Faults, "fault recorded");
+            Assert.AreEqual(1, irq.Stats.Faults, "fault recorded");
             Assert.AreEqual(1, irq.Probe.Duration.Count, "timed");
             Assert.AreEqual(30, irq.Probe.Duration.Max, "the handler's own 30 µs");
             Assert.AreEqual(5, irq.Probe.Latency.Max, "5 µs late");
@@ -91,7 +91,7 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(2, irq.Faults, "delivered again");
+            Assert.AreEqual(2, irq.Stats.Faults, "delivered again");
         }
     }
 }

@@ -25,7 +25,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "fires once");
             Assert.AreEqual((int)IrqFlags.HighLevel, (int)b.Log.Flags[0], "HighLevel flag");
-            Assert.AreEqual(1, irq.Delivered, "delivered");
+            Assert.AreEqual(1, irq.Stats.Delivered, "delivered");
             b.Clock.Advance(999);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "not yet");
@@ -37,12 +37,12 @@ namespace NFUnitTest.Pins
             b.Clock.Advance(1000);
             b.Dispatcher.Poll();
             Assert.AreEqual(3, b.Log.Count, "second repeat");
-            Assert.AreEqual(2, irq.LevelCalls, "two repeats");
+            Assert.AreEqual(2, irq.Stats.LevelCalls, "two repeats");
             b.Drive(4, false, 10);
             b.Clock.Advance(5000);
             b.Dispatcher.Poll();
             Assert.AreEqual(3, b.Log.Count, "repeats stop");
-            Assert.AreEqual(1, irq.Filtered, "falling filtered");
+            Assert.AreEqual(1, irq.Stats.Filtered, "falling filtered");
         }
 
         [TestMethod]
@@ -53,7 +53,7 @@ namespace NFUnitTest.Pins
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "fires at once");
             Assert.AreEqual((int)IrqFlags.LowLevel, (int)b.Log.Flags[0], "LowLevel flag");
-            Assert.AreEqual(1, irq.LevelCalls, "level call");
+            Assert.AreEqual(1, irq.Stats.LevelCalls, "level call");
             b.Clock.Advance(500);
             b.Dispatcher.Poll();
             Assert.AreEqual(2, b.Log.Count, "repeat");

@@ -18,13 +18,13 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(0, b.Log.Count, "none delivered");
-            Assert.AreEqual(2, irq.DisabledSkipped, "both skipped");
+            Assert.AreEqual(2, irq.Stats.DisabledSkipped, "both skipped");
             irq.Enable();
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, b.Log.Count, "delivered after Enable");
             Assert.AreEqual(3u, b.Log.Edges[0].Sequence, "#3");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "all accounted");
+            Assert.AreEqual(irq.Stats.EdgesSeen, irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped, "all accounted");
         }
 
         [TestMethod]
@@ -36,7 +36,7 @@ namespace NFUnitTest.Pins
             irq.Disable();
             b.Dispatcher.Poll();
             Assert.AreEqual(0, b.Log.Count, "not delivered");
-            Assert.AreEqual(1, irq.DisabledSkipped, "counted");
+            Assert.AreEqual(1, irq.Stats.DisabledSkipped, "counted");
         }
 
         [TestMethod]
@@ -51,8 +51,8 @@ namespace NFUnitTest.Pins
             Assert.AreEqual((int)IrqFlags.Manual, (int)b.Log.Flags[0], "Manual flag");
             Assert.IsTrue(b.Log.Edges[0].Level, "pin level");
             Assert.AreEqual(1250u, b.Log.Edges[0].TimeMicros, "clock stamp");
-            Assert.AreEqual(1, irq.Invoked, "Invoked");
-            Assert.AreEqual(0, irq.Delivered, "not an edge");
+            Assert.AreEqual(1, irq.Stats.Invoked, "Invoked");
+            Assert.AreEqual(0, irq.Stats.Delivered, "not an edge");
             irq.Disable();
             irq.Invoke();
             Assert.AreEqual(2, b.Log.Count, "Invoke while disabled");
@@ -90,11 +90,11 @@ namespace NFUnitTest.Pins
             b.Drive(4, true, 10);
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
-            Assert.AreEqual(3, first.Queued, "three queued");
+            Assert.AreEqual(3, first.Stats.Queued, "three queued");
             first.Dispose();
-            Assert.AreEqual(3, first.Discarded, "three discarded");
-            Assert.AreEqual(0, first.Queued, "none queued");
-            Assert.AreEqual(first.EdgesSeen, first.Delivered + first.Filtered + first.Dropped + first.DisabledSkipped + first.Discarded, "all accounted");
+            Assert.AreEqual(3, first.Stats.Discarded, "three discarded");
+            Assert.AreEqual(0, first.Stats.Queued, "none queued");
+            Assert.AreEqual(first.Stats.EdgesSeen, first.Stats.Delivered + first.Stats.Filtered + first.Stats.Dropped + first.Stats.DisabledSkipped + first.Stats.Discarded, "all accounted");
 
             // Reopened before the dispatcher's next Poll: the old edges are still in the ring.
             Irq second = b.Attach(4, IrqTrigger.Both);
@@ -103,10 +103,10 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(1, b.Log.Count, "one delivered");
             Assert.AreSame(second, b.Log.Irqs[0], "new Irq");
             Assert.IsFalse(b.Log.Edges[0].Level, "its own edge");
-            Assert.AreEqual(1, second.Delivered, "one delivered");
-            Assert.AreEqual(0, second.DisabledSkipped + second.Filtered, "old edges not counted");
-            Assert.AreEqual(3, b.Dispatcher.Discarded, "three discarded");
-            Assert.AreEqual(0, b.Dispatcher.RingCount, "ring empty");
+            Assert.AreEqual(1, second.Stats.Delivered, "one delivered");
+            Assert.AreEqual(0, second.Stats.DisabledSkipped + second.Stats.Filtered, "old edges not counted");
+            Assert.AreEqual(3, b.Dispatcher.Stats.Discarded, "three discarded");
+            Assert.AreEqual(0, b.Dispatcher.Stats.RingCount, "ring empty");
         }
 
         [TestMethod]
@@ -126,15 +126,15 @@ namespace NFUnitTest.Pins
             b.Drive(4, false, 10);
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, first.Discarded, "first: one");
-            Assert.AreEqual(2, second.Discarded, "second: two");
-            Assert.AreEqual(3, b.Dispatcher.Discarded, "three discarded");
+            Assert.AreEqual(1, first.Stats.Discarded, "first: one");
+            Assert.AreEqual(2, second.Stats.Discarded, "second: two");
+            Assert.AreEqual(3, b.Dispatcher.Stats.Discarded, "three discarded");
             Assert.AreEqual(2, b.Log.Count, "two delivered");
             Assert.AreSame(other, b.Log.Irqs[0], "GPIO 5 first");
             Assert.AreSame(third, b.Log.Irqs[1], "third Irq");
-            Assert.AreEqual(1, third.Delivered, "rising delivered");
-            Assert.AreEqual(1, third.Filtered, "falling filtered");
-            Assert.AreEqual(third.EdgesSeen, third.Delivered + third.Filtered + third.Dropped + third.DisabledSkipped + third.Discarded, "all accounted");
+            Assert.AreEqual(1, third.Stats.Delivered, "rising delivered");
+            Assert.AreEqual(1, third.Stats.Filtered, "falling filtered");
+            Assert.AreEqual(third.Stats.EdgesSeen, third.Stats.Delivered + third.Stats.Filtered + third.Stats.Dropped + third.Stats.DisabledSkipped + third.Stats.Discarded, "all accounted");
         }
 
         [TestMethod]

@@ -15,7 +15,7 @@ namespace NFUnitTest.Pins
             Assert.ThrowsException(typeof(ArgumentException), () => new IrqPin(b.Sim, 4, PinPull.Up, false), "GPIO 4 twice");
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
-            Assert.AreEqual(1, irq.Delivered, "the first pin still delivers");
+            Assert.AreEqual(1, irq.Stats.Delivered, "the first pin still delivers");
         }
 
         [TestMethod]
@@ -129,7 +129,7 @@ namespace NFUnitTest.Pins
             Assert.IsFalse(b.Log.Edges[0].Level, "the record is physical: low");
             Assert.IsTrue(button.IsActive(b.Log.Edges[0]), "and active; the pin being active-low");
             Assert.IsTrue(button.Value, "pressed");
-            Assert.AreEqual(1, irq.Delivered, "delivered");
+            Assert.AreEqual(1, irq.Stats.Delivered, "delivered");
         }
     }
 }

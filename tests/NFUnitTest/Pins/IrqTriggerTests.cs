@@ -25,9 +25,9 @@ namespace NFUnitTest.Pins
             Assert.IsFalse(b.Log.Edges[0].StampIsLate, "the simulator stamps exactly");
             Assert.AreEqual(1060u, b.Log.Edges[1].TimeMicros, "second rising edge at 1060 µs");
             Assert.AreEqual(3u, b.Log.Edges[1].Sequence, "#3: the falling edge #2 was not selected");
-            Assert.AreEqual(3, irq.EdgesSeen, "seen");
-            Assert.AreEqual(2, irq.Delivered, "delivered");
-            Assert.AreEqual(1, irq.Filtered, "the falling edge counts as filtered");
+            Assert.AreEqual(3, irq.Stats.EdgesSeen, "seen");
+            Assert.AreEqual(2, irq.Stats.Delivered, "delivered");
+            Assert.AreEqual(1, irq.Stats.Filtered, "the falling edge counts as filtered");
             Assert.AreSame(irq, b.Log.Irqs[0], "the handler receives its Irq");
         }
 
@@ -53,7 +53,7 @@ namespace NFUnitTest.Pins
             }
 
             Assert.AreEqual(expectedFlags, seen, "flags seen over all calls");
-            Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, "every edge accounted for");
+            Assert.AreEqual(irq.Stats.EdgesSeen, irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped, "every edge accounted for");
         }
 
         [TestMethod]

@@ -27,7 +27,7 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(1, b.Sim.Advance(500), "the last one");
             Assert.AreEqual(0, b.Sim.PendingScriptEdges, "script done");
             b.Dispatcher.Poll();
-            Assert.AreEqual(4, irq.Delivered, "all four delivered");
+            Assert.AreEqual(4, irq.Stats.Delivered, "all four delivered");
         }
 
         [TestMethod]
@@ -69,7 +69,7 @@ namespace NFUnitTest.Pins
             Assert.IsFalse(pin.Drive(true), "high to high is not");
             pin.Glitch();
             Assert.AreEqual(3u, pin.Sequence, "the glitch added two edges");
-            Assert.AreEqual(3, irq.EdgesSeen, "three seen");
+            Assert.AreEqual(3, irq.Stats.EdgesSeen, "three seen");
         }
 
         [TestMethod]

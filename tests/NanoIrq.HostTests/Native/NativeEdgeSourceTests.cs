@@ -53,7 +53,7 @@ namespace NanoIrq.HostTests.Native
             AssertEdge(seen[2], 4, true, 1003, 2);
             AssertEdge(seen[3], 4, false, 1010, 3);
             Assert.IsFalse(seen[0].StampIsLate, "stamped in the interrupt");
-            Assert.AreEqual(1, other.CurrentIrq.Filtered, "the falling edge on GPIO 5 was not selected");
+            Assert.AreEqual(1, other.CurrentIrq.Stats.Filtered, "the falling edge on GPIO 5 was not selected");
             Assert.AreEqual(2u, other.CurrentIrq.LastSequence);
         }
 
@@ -166,7 +166,7 @@ namespace NanoIrq.HostTests.Native
             Assert.AreEqual(12u, k.Dropped);
             Assert.AreEqual(9u, k.Delivered);
             Assert.AreEqual(k.Seen, k.Delivered + k.Filtered + k.Pending + k.Dropped, "seen == delivered + filtered + pending + dropped");
-            Assert.AreEqual(9, irq.Delivered, "every record the module delivered reached the handler");
+            Assert.AreEqual(9, irq.Stats.Delivered, "every record the module delivered reached the handler");
         }
 
         [TestMethod]
@@ -215,8 +215,8 @@ namespace NanoIrq.HostTests.Native
                 source.GetCounters(pins[i], c);
                 Assert.AreEqual(c.Seen, c.Delivered + c.Filtered + c.Pending + c.Dropped, "GPIO " + pins[i]);
                 Assert.AreEqual(0u, c.Pending, "nothing held after the last window");
-                Assert.AreEqual((int)c.Delivered, irqs[i].EdgesSeen, "what the module delivered, the dispatcher saw");
-                Assert.AreEqual(irqs[i].EdgesSeen, irqs[i].Delivered + irqs[i].Filtered + irqs[i].Dropped + irqs[i].DisabledSkipped);
+                Assert.AreEqual((int)c.Delivered, irqs[i].Stats.EdgesSeen, "what the module delivered, the dispatcher saw");
+                Assert.AreEqual(irqs[i].Stats.EdgesSeen, irqs[i].Stats.Delivered + irqs[i].Stats.Filtered + irqs[i].Stats.Dropped + irqs[i].Stats.DisabledSkipped);
                 dropped += c.Dropped;
                 if (pins[i] == 3)
                 {

@@ -50,8 +50,8 @@ namespace NanoIrq.HostTests.Pins
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 edges");
-            Assert.AreEqual(51000, a.Delivered, "every edge of pin 4 delivered");
-            Assert.AreEqual(25500, b.Delivered, "every falling edge of pin 5 delivered");
+            Assert.AreEqual(51000, a.Stats.Delivered, "every edge of pin 4 delivered");
+            Assert.AreEqual(25500, b.Stats.Delivered, "every falling edge of pin 5 delivered");
         }
 
         [TestMethod]
@@ -98,8 +98,8 @@ namespace NanoIrq.HostTests.Pins
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.AreEqual(0L, allocated, "bytes allocated over 100,000 edges with a filter, level repeats and holds");
-            Assert.IsTrue(filtered.Delivered > 0 && filtered.Filtered > 0, "the filter passed and swallowed edges");
-            Assert.IsTrue(repeating.LevelCalls > 0, "the level trigger repeated");
+            Assert.IsTrue(filtered.Stats.Delivered > 0 && filtered.Stats.Filtered > 0, "the filter passed and swallowed edges");
+            Assert.IsTrue(repeating.Stats.LevelCalls > 0, "the level trigger repeated");
             Assert.IsTrue(cs.EdgesWaited > 0, "edges waited behind the critical section");
         }
 

@@ -46,8 +46,8 @@ namespace NanoIrq.HostTests.Pins
                 // Only the winner receives the edge: a second registered Irq would count it too.
                 sim.Pin(3).Drive(!sim.Pin(3).Level);
                 dispatcher.Poll();
-                Assert.AreEqual(1, winner.Delivered, "round " + round);
-                Assert.AreEqual(0, dispatcher.Unrouted, "round " + round);
+                Assert.AreEqual(1, winner.Stats.Delivered, "round " + round);
+                Assert.AreEqual(0, dispatcher.Stats.Unrouted, "round " + round);
                 pin.Dispose();
             }
         }
@@ -100,7 +100,7 @@ namespace NanoIrq.HostTests.Pins
                 Assert.AreEqual(1, got, "round " + round);
                 if (irq != null)
                 {
-                    Assert.AreEqual(0, irq.EdgesSeen, "round " + round + ": the disposed Irq saw nothing");
+                    Assert.AreEqual(0, irq.Stats.EdgesSeen, "round " + round + ": the disposed Irq saw nothing");
                 }
 
                 reopened.Dispose();

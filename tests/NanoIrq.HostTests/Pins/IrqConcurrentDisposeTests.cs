@@ -51,10 +51,10 @@ namespace NanoIrq.HostTests.Pins
         private static void AssertIdentity(Irq irq, string what)
         {
             Assert.AreEqual(
-                irq.EdgesSeen + irq.Synthesized,
-                irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped + irq.Discarded + irq.Queued,
-                what + ": identity (seen " + irq.EdgesSeen + ", delivered " + irq.Delivered + ", filtered " + irq.Filtered
-                + ", dropped " + irq.Dropped + ", skipped " + irq.DisabledSkipped + ", discarded " + irq.Discarded + ", queued " + irq.Queued + ")");
+                irq.Stats.EdgesSeen + irq.Stats.Synthesized,
+                irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped + irq.Stats.Discarded + irq.Stats.Queued,
+                what + ": identity (seen " + irq.Stats.EdgesSeen + ", delivered " + irq.Stats.Delivered + ", filtered " + irq.Stats.Filtered
+                + ", dropped " + irq.Stats.Dropped + ", skipped " + irq.Stats.DisabledSkipped + ", discarded " + irq.Stats.Discarded + ", queued " + irq.Stats.Queued + ")");
         }
 
         [TestMethod]
@@ -97,18 +97,18 @@ namespace NanoIrq.HostTests.Pins
             Assert.IsTrue(a.Join(5000) && b.Join(5000), "both Dispose calls returned");
             Assert.IsNull(failure, "neither Dispose threw: " + failure);
             Assert.AreEqual(1, source.Closes[2], "the source pin was closed exactly once");
-            Assert.AreEqual(2, victim.EdgesSeen);
-            Assert.AreEqual(0, victim.Queued);
-            Assert.AreEqual(2, victim.Discarded, "both edges were still undelivered when Dispose began");
+            Assert.AreEqual(2, victim.Stats.EdgesSeen);
+            Assert.AreEqual(0, victim.Stats.Queued);
+            Assert.AreEqual(2, victim.Stats.Discarded, "both edges were still undelivered when Dispose began");
             AssertIdentity(victim, "victim");
-            Assert.AreEqual(victim.Discarded, dispatcher.Discarded, "every edge the Irq wrote off was taken out of the ring as discarded");
+            Assert.AreEqual(victim.Stats.Discarded, dispatcher.Stats.Discarded, "every edge the Irq wrote off was taken out of the ring as discarded");
 
             int got = 0;
             Irq reopened = new IrqPin(source, 2).Irq((i, e) => got++, IrqTrigger.Both);
             sim.Pin(2).Drive(true);
             dispatcher.Poll();
             Assert.AreEqual(1, got, "the reopened GPIO's first edge is delivered, not eaten by a stale count");
-            Assert.AreEqual(2, dispatcher.Discarded);
+            Assert.AreEqual(2, dispatcher.Stats.Discarded);
             AssertIdentity(reopened, "reopened");
         }
 
@@ -197,9 +197,9 @@ namespace NanoIrq.HostTests.Pins
                     Assert.AreEqual(round + 1, source.Closes[Gpio], "round " + round + ": the source pin was closed exactly once");
                     // Posting takes no lock: an edge the producer posted while Dispose ran is written off when the running
                     // dispatcher reads it, right after.
-                    Assert.IsTrue(SpinWait.SpinUntil(() => irq.Queued == 0, 5000), "round " + round + ": nothing left counted as queued once the dispatcher read the ring");
+                    Assert.IsTrue(SpinWait.SpinUntil(() => irq.Stats.Queued == 0, 5000), "round " + round + ": nothing left counted as queued once the dispatcher read the ring");
                     AssertIdentity(irq, "round " + round);
-                    discardedByIrqs += irq.Discarded;
+                    discardedByIrqs += irq.Stats.Discarded;
                 }
 
                 // The GPIO still works: a fresh Irq gets every one of its own edges, none taken by a leftover stale count.
@@ -211,7 +211,7 @@ namespace NanoIrq.HostTests.Pins
                 }
 
                 Assert.IsTrue(SpinWait.SpinUntil(() => Volatile.Read(ref delivered) == 50, 5000), "the last Irq got all 50 edges, got " + delivered);
-                Assert.AreEqual(0, last.Discarded);
+                Assert.AreEqual(0, last.Stats.Discarded);
             }
             finally
             {
@@ -219,7 +219,7 @@ namespace NanoIrq.HostTests.Pins
             }
 
             dispatcher.Poll();
-            Assert.AreEqual(discardedByIrqs, (long)dispatcher.Discarded, "the dispatcher took out of the ring exactly the edges the Irqs wrote off");
+            Assert.AreEqual(discardedByIrqs, (long)dispatcher.Stats.Discarded, "the dispatcher took out of the ring exactly the edges the Irqs wrote off");
         }
     }
 }

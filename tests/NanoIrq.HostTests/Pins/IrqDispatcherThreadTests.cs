@@ -67,7 +67,7 @@ namespace NanoIrq.HostTests.Pins
             }
 
             Stopwatch waited = Stopwatch.StartNew();
-            while (dispatcher.RingCount > 0 && waited.ElapsedMilliseconds < 10000)
+            while (dispatcher.Stats.RingCount > 0 && waited.ElapsedMilliseconds < 10000)
             {
                 Thread.Yield();
             }
@@ -78,8 +78,8 @@ namespace NanoIrq.HostTests.Pins
             Assert.AreEqual(0, disorder, "sequence numbers strictly increasing per pin");
             for (int p = 0; p < 2; p++)
             {
-                Assert.AreEqual(PerThread, irqs[p].EdgesSeen, "seen on pin " + p);
-                Assert.AreEqual(PerThread, irqs[p].Delivered + irqs[p].Dropped, "delivered + dropped == produced on pin " + p);
+                Assert.AreEqual(PerThread, irqs[p].Stats.EdgesSeen, "seen on pin " + p);
+                Assert.AreEqual(PerThread, irqs[p].Stats.Delivered + irqs[p].Stats.Dropped, "delivered + dropped == produced on pin " + p);
             }
 
             Assert.IsFalse(dispatcher.IsRunning, "stopped");
@@ -173,23 +173,23 @@ namespace NanoIrq.HostTests.Pins
             Volatile.Write(ref stop, true);
             poster.Join();
             dispatcher.Poll();
-            Assert.AreEqual(0, dispatcher.RingCount, "ring drained");
+            Assert.AreEqual(0, dispatcher.Stats.RingCount, "ring drained");
             Assert.AreEqual(0, early, "no Irq was handed an edge posted before it was created");
             long seen = 0;
             long discarded = 0;
             for (int k = 0; k < Reopens; k++)
             {
                 Irq irq = irqs[k];
-                Assert.AreEqual(irq.Delivered, delivered[k], "Irq " + k + ": Delivered counts its handler calls");
-                Assert.AreEqual(irq.EdgesSeen, irq.Delivered + irq.Dropped + irq.Discarded, "Irq " + k + ": it was handed only edges posted while it lived");
-                Assert.AreEqual(0, irq.Queued, "Irq " + k + ": nothing left queued");
-                Assert.IsTrue(irq.Discarded >= 0, "Irq " + k + ": Discarded is a count, never negative");
-                seen += irq.EdgesSeen;
-                discarded += irq.Discarded;
+                Assert.AreEqual(irq.Stats.Delivered, delivered[k], "Irq " + k + ": Delivered counts its handler calls");
+                Assert.AreEqual(irq.Stats.EdgesSeen, irq.Stats.Delivered + irq.Stats.Dropped + irq.Stats.Discarded, "Irq " + k + ": it was handed only edges posted while it lived");
+                Assert.AreEqual(0, irq.Stats.Queued, "Irq " + k + ": nothing left queued");
+                Assert.IsTrue(irq.Stats.Discarded >= 0, "Irq " + k + ": Discarded is a count, never negative");
+                seen += irq.Stats.EdgesSeen;
+                discarded += irq.Stats.Discarded;
             }
 
-            Assert.AreEqual(discarded, dispatcher.Discarded, "every edge written off at a Dispose was taken out of the ring unseen");
-            Assert.AreEqual(posted, seen + dispatcher.Unrouted, "every post reached an Irq or was counted unrouted");
+            Assert.AreEqual(discarded, dispatcher.Stats.Discarded, "every edge written off at a Dispose was taken out of the ring unseen");
+            Assert.AreEqual(posted, seen + dispatcher.Stats.Unrouted, "every post reached an Irq or was counted unrouted");
             Assert.IsTrue(discarded > 0, "the race was exercised: some Irqs were disposed with edges queued");
         }
     }

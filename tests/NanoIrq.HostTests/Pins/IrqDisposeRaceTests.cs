@@ -32,11 +32,11 @@ namespace NanoIrq.HostTests.Pins
             dispatcher.Poll();
             Assert.IsTrue(disposer.Join(5000), "Dispose returned after the poll");
             Assert.IsTrue(victim.IsDisposed);
-            Assert.AreEqual(0, victim.Queued, "nothing of the disposed Irq is still counted as queued");
-            Assert.AreEqual(2, victim.EdgesSeen);
-            Assert.AreEqual(victim.EdgesSeen, victim.Delivered + victim.Filtered + victim.Dropped + victim.DisabledSkipped + victim.Discarded + victim.Queued, "identity");
-            Assert.AreEqual(2, victim.Discarded, "both edges were still undelivered when Dispose was called");
-            Assert.AreEqual(0, dispatcher.RingCount);
+            Assert.AreEqual(0, victim.Stats.Queued, "nothing of the disposed Irq is still counted as queued");
+            Assert.AreEqual(2, victim.Stats.EdgesSeen);
+            Assert.AreEqual(victim.Stats.EdgesSeen, victim.Stats.Delivered + victim.Stats.Filtered + victim.Stats.Dropped + victim.Stats.DisabledSkipped + victim.Stats.Discarded + victim.Stats.Queued, "identity");
+            Assert.AreEqual(2, victim.Stats.Discarded, "both edges were still undelivered when Dispose was called");
+            Assert.AreEqual(0, dispatcher.Stats.RingCount);
 
             // Reopen the same GPIO: its first edge must reach the new Irq.
             int got = 0;
@@ -44,9 +44,9 @@ namespace NanoIrq.HostTests.Pins
             sim.Pin(2).Drive(true);
             dispatcher.Poll();
             Assert.AreEqual(1, got, "the reopened pin's edge is delivered, not written off as stale");
-            Assert.AreEqual(0, reopened.Queued);
-            Assert.AreEqual(2, dispatcher.Discarded, "the dispatcher discarded exactly the two old edges");
-            Assert.AreEqual(1, first.Delivered);
+            Assert.AreEqual(0, reopened.Stats.Queued);
+            Assert.AreEqual(2, dispatcher.Stats.Discarded, "the dispatcher discarded exactly the two old edges");
+            Assert.AreEqual(1, first.Stats.Delivered);
         }
     }
 }

@@ -135,26 +135,26 @@ namespace NanoIrq.HostTests.Pins
 
             Assert.IsNull(failure, failure);
             Assert.AreEqual(0, dispatcher.Faults.Recorded, "no handler threw");
-            Assert.AreEqual(0, dispatcher.RingCount, "nothing left queued");
+            Assert.AreEqual(0, dispatcher.Stats.RingCount, "nothing left queued");
             long dropped = 0;
             for (int p = 0; p < Pins; p++)
             {
                 Irq irq = irqs[p];
                 string name = "pin " + (p + 10);
-                Assert.AreEqual(produced[p], (long)irq.EdgesSeen, name + ": seen == produced");
+                Assert.AreEqual(produced[p], (long)irq.Stats.EdgesSeen, name + ": seen == produced");
                 Assert.AreEqual(produced[p], (long)pins[p].Sequence, name + ": the last sequence number == produced");
-                Assert.AreEqual(produced[p], (long)irq.Delivered + irq.Filtered + irq.Dropped + irq.DisabledSkipped, name + ": delivered + filtered + dropped + skipped == produced");
-                Assert.AreEqual(calls[p], (long)irq.Delivered + irq.LevelCalls, name + ": handler calls == delivered + level calls");
-                Assert.IsTrue(irq.Delivered > 0, name + ": something was delivered");
-                dropped += irq.Dropped;
+                Assert.AreEqual(produced[p], (long)irq.Stats.Delivered + irq.Stats.Filtered + irq.Stats.Dropped + irq.Stats.DisabledSkipped, name + ": delivered + filtered + dropped + skipped == produced");
+                Assert.AreEqual(calls[p], (long)irq.Stats.Delivered + irq.Stats.LevelCalls, name + ": handler calls == delivered + level calls");
+                Assert.IsTrue(irq.Stats.Delivered > 0, name + ": something was delivered");
+                dropped += irq.Stats.Dropped;
             }
 
             Assert.IsTrue(total >= Target, "at least a million edges");
             Assert.IsTrue(dropped > 0, "the ring overflowed at least once (the drop path was exercised)");
-            Assert.IsTrue(irqs[2].Filtered > 0 && irqs[3].Filtered > 0, "both filters swallowed edges");
-            Assert.IsTrue(irqs[4].LevelCalls > 0, "the level trigger repeated");
-            Assert.IsTrue(irqs[5].DisabledSkipped > 0, "disabled edges were skipped");
-            Console.WriteLine("seed " + seed + ": " + total + " edges, dropped " + dropped + ", ring high water " + dispatcher.RingHighWater);
+            Assert.IsTrue(irqs[2].Stats.Filtered > 0 && irqs[3].Stats.Filtered > 0, "both filters swallowed edges");
+            Assert.IsTrue(irqs[4].Stats.LevelCalls > 0, "the level trigger repeated");
+            Assert.IsTrue(irqs[5].Stats.DisabledSkipped > 0, "disabled edges were skipped");
+            Console.WriteLine("seed " + seed + ": " + total + " edges, dropped " + dropped + ", ring high water " + dispatcher.Stats.RingHighWater);
         }
     }
 }
