@@ -90,7 +90,7 @@ namespace NanoIrq
         /// Edges still waiting in the dispatcher's ring when this Irq was disposed (not those its filter holds: see
         /// <see cref="Filtered"/>): written off at <see cref="Irq.Dispose"/>,
         /// never delivered, neither to this Irq nor to a later Irq opened on the same GPIO (the dispatcher takes them
-        /// out of the ring unseen and counts them in <see cref="IrqDispatcher.Discarded"/>). 0 while the Irq lives. An
+        /// out of the ring unseen and counts them in <see cref="DispatcherStats.Discarded"/>). 0 while the Irq lives. An
         /// edge another thread posts while Dispose runs is written off when the dispatcher reads it, at its next poll.
         /// </summary>
         public int Discarded

@@ -16,7 +16,7 @@ namespace NanoIrq
     /// time is serviced before that edge. Each <see cref="Poll"/> handles the edges queued when it started and every
     /// deadline due by the clock reading taken when it started; edges posted meanwhile wait for the next poll.</para>
     /// <para><b>Loss.</b> The ring (capacity <see cref="DefaultRingCapacity"/> = 256 unless given) refuses a new edge
-    /// when full (<see cref="OverflowPolicy.Reject"/>): the refused edge is counted in its pin's <see cref="Irq.Dropped"/>
+    /// when full (<see cref="OverflowPolicy.Reject"/>): the refused edge is counted in its pin's <see cref="IrqStats.Dropped"/>
     /// and appears as a gap in that pin's sequence numbers; earlier edges are kept.</para>
     /// <para><b>Critical section.</b> Poll delivers nothing while <see cref="CriticalSection"/> is held by any thread
     /// (it returns 0; edges stay queued and count in <see cref="NanoIrq.CriticalSection.EdgesWaited"/>). The dispatcher
@@ -29,7 +29,7 @@ namespace NanoIrq
     /// timeouts, level repeats, attached targets), <see cref="DispatcherThread"/> (Start, Stop, the loop) and <see cref="WakeAlarm"/> (the optional wake
     /// source). It keeps the poll itself: edges in order, each after the deadlines due before it.</para>
     /// <para><b>Threads.</b> Sources may post from any thread without a lock (one source per pin: two threads posting
-    /// for the same pin at once may miss a count in its <see cref="Irq.EdgesSeen"/>); handlers run one at a time on the
+    /// for the same pin at once may miss a count in its <see cref="IrqStats.EdgesSeen"/>); handlers run one at a time on the
     /// thread calling Poll. Allocation-free per edge and per deadline after
     /// start-up.</para>
     /// </remarks>
@@ -201,8 +201,8 @@ namespace NanoIrq
 
         /// <summary>
         /// Source side: queues <paramref name="edge"/> for its pin's Irq. Returns false when the edge is not queued:
-        /// the pin has no Irq (counted in <see cref="Unrouted"/>) or the ring is full (counted in the Irq's
-        /// <see cref="Irq.Dropped"/>). Never blocks on a handler, never allocates.
+        /// the pin has no Irq (counted in <see cref="DispatcherStats.Unrouted"/>) or the ring is full (counted in the Irq's
+        /// <see cref="IrqStats.Dropped"/>). Never blocks on a handler, never allocates.
         /// </summary>
         public bool Post(EdgeRecord edge)
         {

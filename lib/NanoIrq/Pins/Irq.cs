@@ -166,7 +166,7 @@ namespace NanoIrq
             _dispatcher.Wake();
         }
 
-        /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="DisabledSkipped"/>;
+        /// <summary>Stops delivery (MicroPython <c>irq.disable()</c>): edges keep being counted in <see cref="IrqStats.DisabledSkipped"/>;
         /// a hard action (<see cref="IrqOptions.Hard"/>) is disarmed before Disable returns, until <see cref="Enable"/>. Does nothing
         /// after <see cref="Dispose"/>. Safe against a racing Enable on another thread: see the remarks of <see cref="Enable"/>.</summary>
         public void Disable()
@@ -203,7 +203,7 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Detaches from the dispatcher (edges still queued are written off in <see cref="Discarded"/>) and releases the
+        /// Detaches from the dispatcher (edges still queued are written off in <see cref="IrqStats.Discarded"/>) and releases the
         /// pin, which disposes it: the GPIO can be opened again. Safe to call twice and from several threads, also together
         /// with <see cref="IrqPin.Dispose"/>: one call does the work, after the poll in progress, and every call returns only
         /// once it is done (called from a handler, at once).
@@ -278,7 +278,7 @@ namespace NanoIrq
         }
 
         /// <summary>Dispatcher thread, under the dispatch gate: one edge of this disposed Irq read out of the ring; counted
-        /// in <see cref="Discarded"/> unless <see cref="WriteOffQueued"/> already counted it.</summary>
+        /// in <see cref="IrqStats.Discarded"/> unless <see cref="WriteOffQueued"/> already counted it.</summary>
         internal void WriteOffOne()
         {
             IrqStats st = _stats;

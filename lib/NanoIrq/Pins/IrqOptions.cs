@@ -105,7 +105,7 @@ namespace NanoIrq
         /// <summary>
         /// Optional stage (debouncer, glitch filter, gesture chain) between the raw edges and the handler; null
         /// (default) passes every edge. Raw edges go in, only what it emits reaches the trigger test and the handler;
-        /// edges it swallows count in <see cref="Irq.Filtered"/>. One filter instance serves one Irq.
+        /// edges it swallows count in <see cref="IrqStats.Filtered"/>. One filter instance serves one Irq.
         /// </summary>
         public IEdgeFilter Filter { get; set; }
 

@@ -12,7 +12,7 @@ namespace NanoIrq
     /// the pin was opened) and hands it to <see cref="IrqDispatcher.Post(EdgeRecord)"/>, or, for a source that captures at
     /// interrupt time and delivers in batches, to <see cref="IrqDispatcher.PostBatch"/>. All posts of one
     /// dispatcher are serialised by the dispatcher, so a source may post from any thread. Post also does the
-    /// bookkeeping every source owes: it counts a refused edge in the pin's <see cref="Irq.Dropped"/> and, when the
+    /// bookkeeping every source owes: it counts a refused edge in the pin's <see cref="IrqStats.Dropped"/> and, when the
     /// dispatcher's <see cref="CriticalSection"/> is held by user code, calls
     /// <see cref="CriticalSection.NoteEdgeWaiting"/> for each edge queued behind it.</para>
     /// <para><see cref="IrqPin"/> calls <see cref="OpenInput"/> and <see cref="CloseInput"/>; user code does not.</para>

@@ -55,7 +55,7 @@ namespace NanoIrq.Testing
         /// Sets the level now. A change while the pin is open posts one edge (time = clock now, next sequence number,
         /// <see cref="EdgeRecord.StampIsLate"/> false); driving the level the pin already has does nothing.
         /// </summary>
-        /// <returns>True when an edge was produced (it may still be dropped by a full ring: see <see cref="Irq.Dropped"/>).</returns>
+        /// <returns>True when an edge was produced (it may still be dropped by a full ring: see <see cref="IrqStats.Dropped"/>).</returns>
         public bool Drive(bool level)
         {
             _driven = true;
