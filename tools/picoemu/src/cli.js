@@ -15,6 +15,7 @@ const { loadBootrom } = require('./bootrom');
 const { CdcHost } = require('./usbcdc');
 const { RawRepl } = require('./micropython');
 const { parseRowSpec, formatTable, runRows } = require('./bench');
+const { runDemo } = require('./demo');
 const { WireProtocolHost, commandName, flagNames, Flags } = require('./wireprotocol');
 
 /** True for a nanoFramework firmware image (nanoCLR's strings), which talks the wire protocol over USB CDC. */
@@ -27,6 +28,10 @@ const USAGE = `usage:
   picoemu latency --row NAME=IMAGE[,script=FILE.py][,deploy=FILE.bin][,firmware=TEXT] ... [options]
                                 one run per row, the same edges on --in, edge to next change of --out:
                                 a table of cycles, µs and instructions per edge (min / median / max)
+  picoemu demo --firmware nanoCLR.uf2 --deploy ButtonCounter.Pico.bin [--bootrom FILE] [--vcd FILE] [--seed N] [--json]
+                                ButtonCounter.Pico on the emulated Pico: a tour of bouncy presses on GP14,
+                                the LED GP25 recorded, the program's output read over the wire protocol,
+                                PASS/FAIL checks (exit 0 when all pass)
   picoemu press SPEC            print the CSV that --press SPEC would drive
   picoemu help
 
@@ -35,7 +40,13 @@ run options:
                          $PICOEMU_BOOTROM; needed by pico-sdk firmware (MicroPython, nanoFramework)
   --script FILE.py       MicroPython: run FILE.py through the raw REPL over USB CDC once the firmware is
                          up; driven times then count from the end of the script
-  --deploy FILE[@ADDR]   also write a deployment image (raw .bin) at ADDR (default 0x100fc000)
+  --deploy FILE[@ADDR]   also write a deployment image (raw .bin) at ADDR (default 0x100fc000); with a
+                         nanoFramework image the CLR is restarted once attached, so the program's
+                         output is read from its start
+  --monitor, --no-monitor
+                         speak the nanoFramework wire protocol over USB CDC (default: on for an image
+                         with nanoCLR in it): attach, enable the debugger, print Monitor_Message text
+  --wire-log             one stderr line per wire-protocol packet (time, direction, command, seq, flags)
   --drive FILE.csv       drive input pins from a capture: lines time_us,pin,level (repeatable)
   --drive FILE.vcd:SIGNAL=PIN[,SIGNAL=PIN]
                          drive pins from signals of a VCD capture (repeatable)
@@ -150,6 +161,9 @@ function simulate(options) {
       send: (bytes) => cdc.send(bytes),
       now: () => pico.nanos,
       onMessage: (text) => {
+        if (wp.pauseOn && wp.pauseOn.test(wp.output)) {
+          pico.pause = true;
+        }
         usbChunks.push(Buffer.from(text, 'utf8'));
         if (options.onUsb) {
           options.onUsb(Buffer.from(text, 'utf8'));
@@ -190,6 +204,26 @@ function simulate(options) {
     runEvents = events.filter((e) => e.us > 0).map((e) => ({ ...e, us: e.us + offsetUs }));
     endUs = offsetUs + untilUs;
   }
+  let waited = null;
+  if (!stop && script === null && options.waitFor) {
+    // Phase 1 (nanoFramework): run until the program's output matches waitFor (e.g. its "ready" line); driven
+    // times then count from there, rounded up to the next ms. Starting levels are applied at time 0.
+    if (!wp) {
+      throw new InputError('waiting for output needs the wire protocol (a nanoFramework image, or --monitor)');
+    }
+    const timeoutUs = Math.round((options.waitTimeoutMs ?? 10000) * 1000);
+    wp.pauseOn = options.waitFor;
+    stop = pico.run(events.filter((e) => e.us === 0), timeoutUs);
+    wp.pauseOn = null;
+    if (!stop && !options.waitFor.test(wp.output)) {
+      throw new ScriptError(`the program never printed ${options.waitFor} (${(pico.nanos / 1e6).toFixed(3)} ms emulated; wire protocol ${wp.state}` +
+        `${cdc.connected ? '' : ', USB CDC never enumerated'})`, null);
+    }
+    waited = pico.nanos;
+    offsetUs = Math.ceil(pico.nanos / 1e6) * 1000;
+    runEvents = events.filter((e) => e.us > 0).map((e) => ({ ...e, us: e.us + offsetUs }));
+    endUs = offsetUs + untilUs;
+  }
   if (!stop) {
     stop = pico.run(runEvents, endUs);
   }
@@ -207,6 +241,7 @@ function simulate(options) {
     flash: flashExtent(image),
     untilUs: endUs,
     offsetUs,
+    waitedNs: waited,
     script: repl ? { output: repl.output, doneNs: repl.doneNs } : null,
     usb: Buffer.concat(usbChunks).toString('latin1'),
     usbConnected: cdc.connected,
@@ -417,6 +452,87 @@ function commandLatency(args) {
   return results.some((r) => r.error) ? 1 : 0;
 }
 
+function commandDemo(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      firmware: { type: 'string' },
+      deploy: { type: 'string' },
+      bootrom: { type: 'string' },
+      vcd: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
+  });
+  if (positionals.length) {
+    throw new InputError(`demo takes --firmware nanoCLR.uf2 --deploy ButtonCounter.Pico.bin, not '${positionals.join(' ')}'`);
+  }
+  if (!values.firmware) {
+    throw new InputError('demo: no firmware (--firmware nanoCLR.uf2: a PICO_RP2040 nanoCLR image)');
+  }
+  if (!values.deploy) {
+    throw new InputError('demo: no deployment image (--deploy ButtonCounter.Pico.bin, from the Debug build: Release drops Debug.WriteLine)');
+  }
+  const bootrom = values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined);
+  if (!bootrom) {
+    throw new InputError('demo: nanoCLR needs the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)');
+  }
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) {
+    throw new InputError(`--seed ${values.seed}: a whole number`);
+  }
+  const echo = !values.json && !values.quiet;
+  let pending = '';
+  let lastNs = 0;
+  const demo = runDemo({
+    simulate,
+    firmware: values.firmware,
+    deploy: values.deploy,
+    bootrom,
+    seed,
+    log: values.verbose ? (level, text) => process.stderr.write(`[${level}] ${text}\n`) : undefined,
+    onMessage: echo ? (text, ns) => {
+      pending += text;
+      lastNs = ns;
+      let nl;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl).replace(/\r$/, '');
+        pending = pending.slice(nl + 1);
+        if (line.trim()) {
+          process.stdout.write(`${(lastNs / 1e9).toFixed(3).padStart(8)} s  ${line}\n`);
+        }
+      }
+    } : undefined,
+  });
+  const { result, checks } = demo;
+  if (values.vcd) {
+    fs.writeFileSync(values.vcd, formatVcd(vcdSignals(result), { endNs: result.endNs, comment: `picoemu demo: ${values.firmware} + ${values.deploy}` }));
+  }
+  const passed = checks.filter((c) => c.ok).length;
+  if (values.json) {
+    process.stdout.write(JSON.stringify({
+      checks, passed, failed: checks.length - passed, expected: demo.expected, presses: demo.presses, edgesDriven: demo.driven,
+      readyMs: result.waitedNs / 1e6, endMs: result.endNs / 1e6, lines: demo.output.lines.map((l) => ({ ms: l.ns / 1e6, text: l.text })),
+      led: result.traces[0].changes.map((c) => ({ ms: c.ns / 1e6, value: c.value })),
+    }, null, 1) + '\n');
+  } else {
+    const lines = [`picoemu demo: program ready at ${(result.waitedNs / 1e6).toFixed(1)} ms; ${demo.presses.length} presses, ${demo.driven} edges driven on GP14 from ` +
+      `${(result.offsetUs / 1000).toFixed(0)} ms; ${(result.endNs / 1e6).toFixed(0)} ms emulated`];
+    for (const c of checks) {
+      lines.push(`${c.ok ? 'PASS' : 'FAIL'}  ${c.text}`);
+    }
+    lines.push(`picoemu demo: ${passed} of ${checks.length} checks passed${values.vcd ? `; VCD (GP14 driven, GP25 recorded) written to ${values.vcd}` : ''}`);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  if (result.stopText) {
+    process.stderr.write(`picoemu: ${result.stopText}\n`);
+  }
+  return passed === checks.length ? 0 : 1;
+}
+
 function main(argv) {
   const [command, ...rest] = argv;
   try {
@@ -425,6 +541,8 @@ function main(argv) {
         return commandRun(rest);
       case 'latency':
         return commandLatency(rest);
+      case 'demo':
+        return commandDemo(rest);
       case 'press': {
         if (rest.length !== 1) {
           throw new InputError('picoemu press SPEC: one spec, e.g. 14:count=3,seed=2');

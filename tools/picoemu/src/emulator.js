@@ -43,6 +43,12 @@ class Pico {
       this.mcu.loadBootrom(options.bootrom); // resets the core and erases the flash: before the image
     }
     this.hasBootrom = !!options.bootrom;
+    // PADS_BANK0 GPIOn after reset is 0x56 on the chip (input enable, Schmitt, pull-down, 4 mA); rp2040js starts
+    // at 0x36, input enable off, so a pin whose driver only sets the function and pulls (ChibiOS's PAL, used by
+    // nanoFramework) never sees its input change.
+    for (const gpio of this.mcu.gpio) {
+      gpio.padValue = 0x56;
+    }
     this.flash = attachFlash(this.mcu); // SSI with a receive FIFO and a serial flash behind it (src/flash.js)
     for (const s of image.segments) {
       if (s.address >= SRAM_BASE) {
