@@ -71,6 +71,25 @@ nirq_capture *nirq_port_capture(void);
  * can never both own a pin's interrupt. */
 bool nirq_port_reserve_pin(uint32_t pin, bool reserve);
 
+/* For the ports' open, set_hard and close: reserves output for captured pin's toggle in the pin map, unless action
+ * is not a toggle or another captured pin already toggles that output (then true at once); false when another
+ * driver holds the output. */
+static inline bool nirq_port_claim_output(const nirq_capture *cap, uint32_t pin, uint32_t action, uint32_t output)
+{
+    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(cap, output, pin) != 0u) {
+        return true;
+    }
+    return nirq_port_reserve_pin(output, true);
+}
+
+/* Frees output in the pin map once no captured pin toggles it (call after the pin that used it let go). */
+static inline void nirq_port_release_output(const nirq_capture *cap, uint32_t output)
+{
+    if (nirq_capture_output_users(cap, output, NIRQ_PIN_LIMIT) == 0u) {
+        (void)nirq_port_reserve_pin(output, false);
+    }
+}
+
 /* Registers handler to run when the CLR soft-reboots (a redeploy, a debugger restart), where the firmware
  * has such a hook (ESP32: true). False where it has none (ChibiOS): see firmware/native/README.md. */
 bool nirq_port_on_soft_reboot(void (*handler)(void));

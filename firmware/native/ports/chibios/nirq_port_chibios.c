@@ -117,23 +117,6 @@ static bool callback_is_ours(ioline_t line)
     return event->cb == nirq_chibios_edge || event->cb == nirq_chibios_edge_hard;
 }
 
-/* Claims a toggle output for pin in nanoFramework's pin map unless another captured pin already toggles it. */
-static bool claim_output(uint32_t pin, uint32_t action, uint32_t output)
-{
-    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(&s_capture, output, pin) != 0u) {
-        return true;
-    }
-    return nirq_port_reserve_pin(output, true);
-}
-
-/* Frees a toggle output once no captured pin toggles it. */
-static void release_output(uint32_t output)
-{
-    if (nirq_capture_output_users(&s_capture, output, NIRQ_PIN_LIMIT) == 0u) {
-        (void)nirq_port_reserve_pin(output, false);
-    }
-}
-
 nirq_status nirq_port_start(uint32_t ring_capacity)
 {
     return nirq_capture_init(&s_capture, ring_capacity);
@@ -160,7 +143,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (!nirq_port_reserve_pin(cfg->pin, true)) {
         return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio or a bus holds it */
     }
-    if (!claim_output(cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_OUTPUT_BUSY;
     }
@@ -175,7 +158,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
     if (st != NIRQ_OK) {  /* cannot happen after the validation above; undo anyway */
         if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            release_output(cfg->hard_output_pin);
+            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
         }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
@@ -199,7 +182,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     bool had_output = p->hard_action == NIRQ_HARD_TOGGLE;
     uint32_t old_output = p->hard_output;
     bool same_output = had_output && action == NIRQ_HARD_TOGGLE && old_output == output_pin;
-    if (!same_output && !claim_output(pin, action, output_pin)) {
+    if (!same_output && !nirq_port_claim_output(&s_capture, pin, action, output_pin)) {
         return NIRQ_ERR_OUTPUT_BUSY;
     }
     if (action == NIRQ_HARD_TOGGLE) {
@@ -214,7 +197,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     }
     chSysUnlock();
     if (had_output && !same_output) {
-        release_output(old_output);
+        nirq_port_release_output(&s_capture, old_output);
     }
     return st;
 }
@@ -241,7 +224,7 @@ nirq_status nirq_port_close(uint32_t pin)
     }
     nirq_status st = nirq_capture_close(&s_capture, pin);
     if (ours && had_output) {
-        release_output(output);  /* after the close: this pin no longer counts as a user */
+        nirq_port_release_output(&s_capture, output);  /* after the close: this pin no longer counts as a user */
     }
     return st;
 }

@@ -58,23 +58,6 @@ uint32_t nirq_port_gpio_count(void)
     return SOC_GPIO_PIN_COUNT < NIRQ_PIN_LIMIT ? SOC_GPIO_PIN_COUNT : NIRQ_PIN_LIMIT;  /* ESP32 40, S3 49, C3 22, C6 31 */
 }
 
-/* Claims a toggle output for pin in nanoFramework's pin map unless another captured pin already toggles it. */
-static bool claim_output(uint32_t pin, uint32_t action, uint32_t output)
-{
-    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(&s_capture, output, pin) != 0u) {
-        return true;
-    }
-    return nirq_port_reserve_pin(output, true);
-}
-
-/* Frees a toggle output once no captured pin toggles it. */
-static void release_output(uint32_t output)
-{
-    if (nirq_capture_output_users(&s_capture, output, NIRQ_PIN_LIMIT) == 0u) {
-        (void)nirq_port_reserve_pin(output, false);
-    }
-}
-
 uint32_t nirq_port_read_level(uint32_t pin)
 {
     return (uint32_t)gpio_get_level((gpio_num_t)pin);
@@ -111,7 +94,7 @@ static nirq_status nirq_esp_close_pin(uint32_t pin)
     (void)nirq_port_reserve_pin(pin, false);
     nirq_status st = nirq_capture_close(&s_capture, pin);
     if (had_output) {
-        release_output(output);  /* after the close: this pin no longer counts as a user */
+        nirq_port_release_output(&s_capture, output);  /* after the close: this pin no longer counts as a user */
     }
     return st;
 }
@@ -168,13 +151,13 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (!nirq_port_reserve_pin(cfg->pin, true)) {
         return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio, a bus or PSRAM holds it */
     }
-    if (!claim_output(cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_OUTPUT_BUSY;
     }
     if (gpio_config(&io) != ESP_OK) {
         if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            release_output(cfg->hard_output_pin);
+            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
         }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_PORT;
@@ -192,7 +175,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
     if (st != NIRQ_OK) {  /* cannot happen after the validation above; undo anyway */
         if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            release_output(cfg->hard_output_pin);
+            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
         }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
@@ -222,7 +205,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     bool had_output = p->hard_action == NIRQ_HARD_TOGGLE;
     uint32_t old_output = p->hard_output;
     bool same_output = had_output && action == NIRQ_HARD_TOGGLE && old_output == output_pin;
-    if (!same_output && !claim_output(pin, action, output_pin)) {
+    if (!same_output && !nirq_port_claim_output(&s_capture, pin, action, output_pin)) {
         return NIRQ_ERR_OUTPUT_BUSY;  /* System.Device.Gpio, a bus, PSRAM or a captured input holds it */
     }
     if (action == NIRQ_HARD_TOGGLE) {
@@ -241,7 +224,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
     portEXIT_CRITICAL(&s_lock);
     if (had_output && !same_output) {
-        release_output(old_output);
+        nirq_port_release_output(&s_capture, old_output);
     }
     return st;
 }

@@ -55,23 +55,6 @@ bool nirq_port_on_soft_reboot(void (*handler)(void))
     return false;
 }
 
-/* Claims a toggle output for pin in the pin map unless another captured pin already toggles it. */
-static bool claim_output(uint32_t pin, uint32_t action, uint32_t output)
-{
-    if (action != NIRQ_HARD_TOGGLE || nirq_capture_output_users(&s_capture, output, pin) != 0u) {
-        return true;
-    }
-    return nirq_port_reserve_pin(output, true);
-}
-
-/* Frees a toggle output once no captured pin toggles it. */
-static void release_output(uint32_t output)
-{
-    if (nirq_capture_output_users(&s_capture, output, NIRQ_PIN_LIMIT) == 0u) {
-        (void)nirq_port_reserve_pin(output, false);
-    }
-}
-
 void nirq_port_toggle_output(uint32_t pin)
 {
     s_output[pin] = (uint8_t)(s_output[pin] ^ 1u);
@@ -108,7 +91,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     if (!nirq_port_reserve_pin(cfg->pin, true)) {
         return NIRQ_ERR_PIN_BUSY;
     }
-    if (!claim_output(cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return NIRQ_ERR_OUTPUT_BUSY;
     }
@@ -116,7 +99,7 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
     if (st != NIRQ_OK) { /* cannot happen after the validation above; undo anyway */
         if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            release_output(cfg->hard_output_pin);
+            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
         }
         (void)nirq_port_reserve_pin(cfg->pin, false);
         return st;
@@ -140,7 +123,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     bool had_output = cur->hard_action == NIRQ_HARD_TOGGLE;
     uint32_t old_output = cur->hard_output;
     bool same_output = had_output && action == NIRQ_HARD_TOGGLE && old_output == output_pin;
-    if (!same_output && !claim_output(pin, action, output_pin)) {
+    if (!same_output && !nirq_port_claim_output(&s_capture, pin, action, output_pin)) {
         return NIRQ_ERR_OUTPUT_BUSY;
     }
     /* mask the pin's interrupt, update, unmask (nirq_host_edge on a masked pin sets the level only) */
@@ -148,7 +131,7 @@ nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, 
     st = nirq_capture_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us, nirq_port_now_us());
     __atomic_store_n(&s_isr[pin], p, __ATOMIC_RELEASE);
     if (had_output && !same_output) {
-        release_output(old_output);
+        nirq_port_release_output(&s_capture, old_output);
     }
     return st;
 }
@@ -165,7 +148,7 @@ nirq_status nirq_port_close(uint32_t pin)
     (void)nirq_port_reserve_pin(pin, false);
     nirq_status st = nirq_capture_close(&s_capture, pin);
     if (had_output) {
-        release_output(output);
+        nirq_port_release_output(&s_capture, output);
     }
     return st;
 }
