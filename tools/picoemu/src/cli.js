@@ -32,6 +32,11 @@ const USAGE = `usage:
                                 ButtonCounter.Pico on the emulated Pico: a tour of bouncy presses on GP14,
                                 the LED GP25 recorded, the program's output read over the wire protocol,
                                 PASS/FAIL checks (exit 0 when all pass)
+  picoemu unittest --firmware nanoCLR.uf2 --deploy DIR|FILE.bin [--expect N] [--json]
+                                a nanoFramework unit-test project (its bin/Debug folder of .pe files, or
+                                a deployment image) through the test launcher; counts the Test passed /
+                                failed / skipped lines read over the wire protocol (exit 0: none failed,
+                                the launcher exited, and N tests when --expect is given)
   picoemu press SPEC            print the CSV that --press SPEC would drive
   picoemu help
 
@@ -173,6 +178,11 @@ function simulate(options) {
         }
       },
       onPacket: options.onPacket,
+      onProgramExit: () => {
+        if (options.stopOnExit) {
+          pico.pause = true;
+        }
+      },
       // with a deployment, restart the CLR once attached so the program's output is read from its start
       restart: options.restart ?? !!options.deploy,
     });
@@ -452,6 +462,77 @@ function commandLatency(args) {
   return results.some((r) => r.error) ? 1 : 0;
 }
 
+/** Results of nanoFramework's unit-test launcher: "Test passed,Class.Method.N,ticks", failed (with the message), skipped. */
+function parseTestResults(text) {
+  const results = { passed: [], failed: [], skipped: [] };
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^Test (passed|failed|skipped),([^,]*)(?:,(.*))?$/.exec(line);
+    if (m) {
+      results[m[1]].push({ name: m[2], rest: m[3] || '' });
+    }
+  }
+  return results;
+}
+
+function commandUnitTest(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      firmware: { type: 'string' },
+      deploy: { type: 'string' },
+      bootrom: { type: 'string' },
+      expect: { type: 'string' },
+      'until-ms': { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (positionals.length || !values.firmware || !values.deploy) {
+    throw new InputError('usage: picoemu unittest --firmware nanoCLR.uf2 --deploy DIR|FILE.bin [--expect N] (DIR: the test project\'s bin/Debug with its .pe files)');
+  }
+  const bootrom = values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined);
+  if (!bootrom) {
+    throw new InputError('unittest: nanoCLR needs the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)');
+  }
+  const expect = values.expect === undefined ? null : Number(values.expect);
+  if (expect !== null && !(Number.isInteger(expect) && expect >= 0)) {
+    throw new InputError(`--expect ${values.expect}: a whole number of tests`);
+  }
+  const untilMs = values['until-ms'] === undefined ? 900000 : Number(values['until-ms']);
+  if (!(untilMs > 0)) {
+    throw new InputError(`--until-ms ${values['until-ms']}: must be a positive number of ms`);
+  }
+  let pending = '';
+  const result = simulate({
+    image: values.firmware, deploy: values.deploy, bootrom, monitor: true, stopOnExit: true, untilMs,
+    onMessage: values.json || values.quiet ? undefined : (text) => {
+      pending += text;
+      let nl;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl).replace(/\r$/, '');
+        pending = pending.slice(nl + 1);
+        if (/^Test (failed|skipped)/.test(line) || /^(Unhandled|\+\+\+\+ Exception)/.test(line)) {
+          process.stdout.write(line + '\n');
+        }
+      }
+    },
+  });
+  const output = result.wire ? result.wire.messages.map((m) => m.text).join('') : '';
+  const r = parseTestResults(output);
+  const total = r.passed.length + r.failed.length + r.skipped.length;
+  const exited = !!(result.wire && result.wire.programExited);
+  const ok = exited && r.failed.length === 0 && (expect === null || total === expect) && !result.stop;
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ passed: r.passed.length, failed: r.failed, skipped: r.skipped, total, expect, exited, emulatedMs: result.endNs / 1e6, ok }, null, 1) + '\n');
+  } else {
+    process.stdout.write(`picoemu unittest: ${total} tests: ${r.passed.length} passed, ${r.failed.length} failed, ${r.skipped.length} skipped` +
+      `${expect !== null ? ` (expected ${expect}: ${total === expect ? 'equal' : 'DIFFERENT'})` : ''}; ` +
+      `${exited ? 'the launcher exited' : 'the launcher did NOT exit'} at ${(result.endNs / 1e6).toFixed(0)} ms emulated${result.stopText ? `; ${result.stopText}` : ''}\n`);
+  }
+  return ok ? 0 : 1;
+}
+
 function commandDemo(args) {
   const { values, positionals } = parseArgs({
     args,
@@ -543,6 +624,8 @@ function main(argv) {
         return commandLatency(rest);
       case 'demo':
         return commandDemo(rest);
+      case 'unittest':
+        return commandUnitTest(rest);
       case 'press': {
         if (rest.length !== 1) {
           throw new InputError('picoemu press SPEC: one spec, e.g. 14:count=3,seed=2');
@@ -578,4 +661,4 @@ if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));
 }
 
-module.exports = { simulate, vcdSignals, main, USAGE, commandLatency };
+module.exports = { simulate, vcdSignals, main, USAGE, commandLatency, parseTestResults };

@@ -215,7 +215,14 @@ function flashExtent(image) {
  * leaves the flash or overlaps the firmware's own flash bytes.
  */
 function addDeployment(image, file, address = DEFAULT_DEPLOY_ADDRESS) {
-  const bytes = readFileOrFail(file, 'deployment image');
+  const isDir = (() => {
+    try {
+      return fs.statSync(file).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  const bytes = isDir ? deploymentFromPeFiles(file).bytes : readFileOrFail(file, 'deployment image');
   const name = path.basename(file);
   if (bytes.length === 0) {
     throw new InputError(`${name}: the deployment image is empty`);
@@ -234,6 +241,45 @@ function addDeployment(image, file, address = DEFAULT_DEPLOY_ADDRESS) {
     }
   }
   return { ...image, segments: [...image.segments, { address, bytes, deployment: true }] };
+}
+
+const PE_MARKER = Buffer.from('NFMRK1', 'latin1');
+
+/**
+ * A deployment image from a build's output folder (bin/Debug or bin/Release): every .pe file, each padded to
+ * 4 bytes, concatenated as nanoFramework's deployment does: mscorlib first, the program (a .pe whose .exe is
+ * beside it: an application or the unit-test launcher) last, the others in name order between. The CLR finds
+ * the assemblies by walking the deployment region (each starts with the NFMRK1 marker) and runs the entry point.
+ */
+function deploymentFromPeFiles(dir) {
+  let names;
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pe')).sort();
+  } catch (e) {
+    throw new InputError(`${dir}: cannot read the folder (${e.code || e.message})`);
+  }
+  if (names.length === 0) {
+    throw new InputError(`${dir}: no .pe files (a nanoFramework build's bin/Debug or bin/Release folder)`);
+  }
+  const base = (f) => f.slice(0, -3);
+  const programs = names.filter((f) => fs.existsSync(path.join(dir, `${base(f)}.exe`)));
+  if (programs.length !== 1) {
+    throw new InputError(`${dir}: expected one program (a .pe with its .exe beside it), found ${programs.length ? programs.join(', ') : 'none'}`);
+  }
+  const order = [
+    ...names.filter((f) => f.toLowerCase() === 'mscorlib.pe'),
+    ...names.filter((f) => f.toLowerCase() !== 'mscorlib.pe' && f !== programs[0]),
+    programs[0],
+  ];
+  const parts = [];
+  for (const f of order) {
+    const b = readFileOrFail(path.join(dir, f), 'assembly');
+    if (!b.subarray(0, PE_MARKER.length).equals(PE_MARKER)) {
+      throw new InputError(`${path.join(dir, f)}: not a nanoFramework assembly (no NFMRK1 marker)`);
+    }
+    parts.push(b, Buffer.alloc((4 - (b.length % 4)) % 4));
+  }
+  return { bytes: Buffer.concat(parts), order };
 }
 
 /** "file.bin" or "file.bin@0x100fc000" -> { file, address }. */
@@ -272,5 +318,5 @@ function findEntry(readWord) {
 
 module.exports = {
   FLASH_BASE, FLASH_SIZE, SRAM_BASE, SRAM_SIZE, DEFAULT_DEPLOY_ADDRESS, UF2_FAMILY_RP2040,
-  loadImage, addDeployment, parseDeploySpec, flashExtent, findEntry, hex,
+  loadImage, addDeployment, parseDeploySpec, deploymentFromPeFiles, flashExtent, findEntry, hex,
 };

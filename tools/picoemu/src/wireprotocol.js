@@ -228,7 +228,8 @@ function u32pair(a, b) {
  * send(bytes) writes to the device (the CDC host's queue); feed(bytes) takes the device's bytes.
  */
 class WireProtocolHost {
-  constructor({ send, onMessage, onPacket, onText, onAttached, now = () => 0, crc = true, restart = false } = {}) {
+  constructor({ send, onMessage, onPacket, onText, onAttached, onProgramExit, now = () => 0, crc = true, restart = false } = {}) {
+    this.onProgramExit = onProgramExit;
     this.restart = restart;
     this.restarted = false;
     this.boots = 0; // device pings seen (one per CLR start)
@@ -355,7 +356,12 @@ class WireProtocolHost {
           this.onMessage(text);
         }
       } else if (item.cmd === Commands.Monitor_ProgramExit) {
-        this.programExited = true;
+        if (this.state === 'attached') {
+          this.programExited = true;
+          if (this.onProgramExit) {
+            this.onProgramExit();
+          }
+        }
       }
       if (item.cmd === Commands.Monitor_Ping) {
         // the device announces itself (boot): answer as a debugger would, and attach
