@@ -153,6 +153,10 @@ test('host: Monitor_Message text goes to onMessage; a critical device request ge
   assert.equal(h.sent[0].cmd, Commands.Debugging_Execution_BreakpointHit);
   assert.equal(h.sent[0].seqReply, 102);
   assert.ok(h.sent[0].flags & Flags.ACK && h.sent[0].flags & Flags.Reply && h.sent[0].flags & Flags.NonCritical);
+  // a program exit before the host is attached (the run before the CLR restart) is not the end
+  h.device({ cmd: Commands.Monitor_ProgramExit, flags: Flags.NonCritical });
+  assert.equal(h.host.programExited, false);
+  h.host.state = 'attached';
   h.device({ cmd: Commands.Monitor_ProgramExit, flags: Flags.NonCritical });
   assert.equal(h.host.programExited, true);
 });
