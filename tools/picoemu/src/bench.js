@@ -8,10 +8,11 @@ const path = require('node:path');
 const { InputError } = require('./errors');
 const { checkPin } = require('./drive');
 
-const ROW_KEYS = ['script', 'deploy', 'bootrom', 'firmware'];
+const ROW_KEYS = ['script', 'deploy', 'bootrom', 'firmware', 'elf'];
 
 /**
- * "NAME=IMAGE[,key=value...]" with keys script, deploy, bootrom, firmware (the firmware column's text; default:
+ * "NAME=IMAGE[,key=value...]" with keys script, deploy, bootrom, elf (the firmware's ELF, whose idle-thread symbol
+ * gives the instructions per edge without the idle thread), firmware (the firmware column's text; default:
  * the version found in the image, else its file name).
  */
 function parseRowSpec(spec) {
@@ -74,13 +75,18 @@ const triple = (s, digits) => (s ? `${fmt(s.min, digits)} / ${fmt(s.median, digi
 /** rows: [{ name, firmware, cycles, us, instructions (summaries or null), edges, error }] -> a Markdown table. */
 function formatTable(rows, { mhz } = {}) {
   const header = ['row', 'firmware', 'edges', 'cycles min / median / max', `µs${mhz ? ` at ${mhz} MHz` : ''} min / median / max`, 'instructions per edge min / median / max'];
+  const withIdle = rows.some((r) => r.elf || r.busy);
+  if (withIdle) {
+    header.push('instructions without the idle thread min / median / max');
+  }
   const lines = [header, header.map(() => '---')];
   for (const r of rows) {
-    if (r.error) {
-      lines.push([r.name, r.firmware, '-', `failed: ${r.error}`, '-', '-']);
-    } else {
-      lines.push([r.name, r.firmware, `${r.answered}/${r.driven}`, triple(r.cycles), triple(r.us, 2), triple(r.instructions)]);
+    const line = r.error ? [r.name, r.firmware, '-', `failed: ${r.error}`, '-', '-']
+      : [r.name, r.firmware, `${r.answered}/${r.driven}`, triple(r.cycles), triple(r.us, 2), triple(r.instructions)];
+    if (withIdle) {
+      line.push(r.error ? '-' : triple(r.busy));
     }
+    lines.push(line);
   }
   return lines.map((cells) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`).join('\n') + '\n';
 }
@@ -99,14 +105,14 @@ function runRows(rows, { simulate, inPin, outPin, count, periodMs, startMs, boot
   const results = [];
   for (const row of rows) {
     const firmware = row.firmware || firmwareVersion(row.image) || path.basename(row.image);
-    const out = { name: row.name, firmware, image: row.image, script: row.script || null, deploy: row.deploy || null, driven: events.length };
+    const out = { name: row.name, firmware, image: row.image, script: row.script || null, deploy: row.deploy || null, elf: row.elf || null, driven: events.length };
     try {
       const r = simulate({
         image: row.image, deploy: row.deploy, script: row.script, bootrom: row.bootrom || bootrom, events,
-        latency: [`${inPin}:${outPin}`], untilMs,
+        latency: [`${inPin}:${outPin}`], untilMs, idleElf: row.elf,
       });
       const l = r.latencies[0];
-      Object.assign(out, { answered: l.edges.length, cycles: l.cycles, us: l.us, instructions: l.instructions, mhz: r.clkSys / 1e6, edges: l.edges });
+      Object.assign(out, { answered: l.edges.length, cycles: l.cycles, us: l.us, instructions: l.instructions, busy: l.busy, mhz: r.clkSys / 1e6, edges: l.edges });
       if (r.stopText) {
         out.error = r.stopText;
       } else if (l.edges.length === 0) {

@@ -25,7 +25,7 @@ function isNanoFramework(image) {
 
 const USAGE = `usage:
   picoemu run IMAGE [options]   run IMAGE (.uf2, .bin for flash at 0x10000000, or .elf) in rp2040js
-  picoemu latency --row NAME=IMAGE[,script=FILE.py][,deploy=FILE.bin][,firmware=TEXT] ... [options]
+  picoemu latency --row NAME=IMAGE[,script=FILE.py][,deploy=FILE.bin][,elf=FILE.elf][,firmware=TEXT] ... [options]
                                 one run per row, the same edges on --in, edge to next change of --out:
                                 a table of cycles, µs and instructions per edge (min / median / max)
   picoemu demo --firmware nanoCLR.uf2 --deploy ButtonCounter.Pico.bin [--bootrom FILE] [--vcd FILE] [--seed N] [--json]
@@ -80,6 +80,28 @@ latency options:
 exit status: 0 ran to the time limit, 1 the firmware stopped (breakpoint, unimplemented instruction),
 2 bad input (the message says what and where)`;
 
+/** Symbols of an idle loop that spins: ChibiOS's idle thread (nanoCLR: a `b .` when WFI idle is off). */
+const IDLE_SYMBOLS = ['__idle_thread', '_idle_thread'];
+
+/** The code ranges of the idle-thread symbols of an ELF file (the firmware's, e.g. nanoCLR.elf beside nanoCLR.uf2). */
+function idleRangesFrom(file) {
+  const elf = loadImage(file);
+  if (elf.format !== 'elf') {
+    throw new InputError(`${file}: the idle thread's symbols need an ELF file, not ${elf.format}`);
+  }
+  const ranges = [];
+  for (const name of IDLE_SYMBOLS) {
+    const sym = elf.symbols.get(name);
+    if (sym) {
+      ranges.push({ start: sym.address, end: sym.address + Math.max(sym.size, 2), name });
+    }
+  }
+  if (ranges.length === 0) {
+    throw new InputError(`${file}: no idle thread symbol (${IDLE_SYMBOLS.join(', ')})`);
+  }
+  return ranges;
+}
+
 /**
  * The whole run, for the CLI and for tests. options: { image, deploy, drive: [CSV files or VCD specs], press: [specs],
  * events: [{us,pin,level}] (extra, e.g. from a test), record: [pins], untilMs, latency: ['IN:OUT'], onUart, log }.
@@ -129,6 +151,8 @@ function simulate(options) {
   const bootrom = options.bootrom ? loadBootrom(options.bootrom) : null;
 
   const pico = new Pico(image, { onUart: options.onUart, log: options.log, bootrom });
+  const idleRanges = options.idleElf ? idleRangesFrom(options.idleElf) : [];
+  pico.setIdleRanges(idleRanges);
   const usbChunks = [];
   let repl = null;
   // nanoFramework: the wire protocol over USB CDC (attach, enable the debugger, Monitor_Message text)
@@ -243,6 +267,7 @@ function simulate(options) {
     return {
       in: p.in, out: p.out, edges, cycles: summarize(edges.map((e) => e.cycles)),
       instructions: summarize(edges.map((e) => e.instructions)), us: summarize(edges.map((e) => e.us)),
+      busy: idleRanges.length ? summarize(edges.map((e) => e.busy)) : null,
     };
   });
   return {

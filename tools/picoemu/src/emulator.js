@@ -75,6 +75,8 @@ class Pico {
     this.inputs = [];
     this.initialLevels = new Map();
     this.instructions = 0; // executed, counted by run()
+    this.idleInstructions = 0; // of those, executed with the PC in one of idleRanges
+    this.idleRanges = []; // [{ start, end }]: code counted as idle (e.g. ChibiOS's __idle_thread), see setIdleRanges
     this.pause = false; // set by a callback (USB data...) to make run() return early
   }
 
@@ -94,7 +96,7 @@ class Pico {
     const gpio = this.mcu.gpio[pin];
     const trace = { pin, initial: pinValue(gpio.value), changes: [] };
     gpio.addListener((state) => {
-      trace.changes.push({ ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions, value: pinValue(state) });
+      trace.changes.push({ ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions, idle: this.idleInstructions, value: pinValue(state) });
     });
     return trace;
   }
@@ -109,7 +111,7 @@ class Pico {
     }
     this.levels[pin] = level;
     this.mcu.gpio[pin].setInputValue(level === 1);
-    this.inputs.push({ pin, level, ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions });
+    this.inputs.push({ pin, level, ns: this.clock.nanos, cycles: this.mcu.core.cycles, instructions: this.instructions, idle: this.idleInstructions });
   }
 
   /**
@@ -120,6 +122,7 @@ class Pico {
   run(events, untilUs) {
     const endNs = untilUs * 1000;
     const { core } = this.mcu;
+    const idle = this.idleRanges;
     let next = 0;
     // events at time 0 are the levels the run starts with, not edges
     for (; next < events.length && events[next].us === 0 && this.clock.nanos === 0; next++) {
@@ -150,12 +153,30 @@ class Pico {
         }
         this.clock.tick(target - now);
       } else {
+        if (idle.length) {
+          const pc = core.PC;
+          for (const r of idle) {
+            if (pc >= r.start && pc < r.end) {
+              this.idleInstructions++;
+              break;
+            }
+          }
+        }
         const cycles = core.executeInstruction();
         this.instructions++;
         this.clock.tick((cycles * 1e9) / this.mcu.clkSys);
       }
     }
     return this.stop;
+  }
+
+  /**
+   * Instructions whose PC is in one of these code ranges ([{ start, end }], end exclusive) are also counted in
+   * idleInstructions, so a latency can leave out an idle loop that spins (ChibiOS's __idle_thread without WFI).
+   * Interrupt handlers entered from the idle loop run at their own PCs and are not idle.
+   */
+  setIdleRanges(ranges) {
+    this.idleRanges = ranges.map((r) => ({ start: r.start >>> 0, end: r.end >>> 0 }));
   }
 
   uartText() {

@@ -16,7 +16,9 @@ function edgeLatencies(inputs, inPin, output) {
       break;
     }
     const c = output.changes[k];
-    result.push({ inNs: e.ns, cycles: c.cycles - e.cycles, instructions: c.instructions - e.instructions, us: (c.ns - e.ns) / 1000 });
+    const idle = (c.idle ?? 0) - (e.idle ?? 0);
+    result.push({ inNs: e.ns, cycles: c.cycles - e.cycles, instructions: c.instructions - e.instructions, idle,
+      busy: c.instructions - e.instructions - idle, us: (c.ns - e.ns) / 1000 });
     k++; // one output change answers one input edge
   }
   return result;

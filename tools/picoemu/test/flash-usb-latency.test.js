@@ -259,3 +259,13 @@ test('USB: endpoint 0 with both buffers armed sends buffer 0, then buffer 1 (Chi
   assert.equal(mcu.readUint32(0x50100080) & ((1 << 10) | (1 << 26)), 0, 'both AVAILABLE bits cleared');
   assert.ok(host);
 });
+
+test('latency: instructions in the idle thread are counted apart (busy = all - idle)', () => {
+  const { edgeLatencies } = require('../src/latency');
+  const inputs = [{ pin: 14, ns: 1000, cycles: 100, instructions: 50, idle: 10 }];
+  const trace = { initial: 0, changes: [{ ns: 5000, cycles: 600, instructions: 350, idle: 210, value: 1 }] };
+  const [e] = edgeLatencies(inputs, 14, trace);
+  assert.strictEqual(e.instructions, 300);
+  assert.strictEqual(e.idle, 200);
+  assert.strictEqual(e.busy, 100);
+});
