@@ -26,6 +26,7 @@ namespace NanoIrq
         private readonly GpioPin[] _pins = new GpioPin[IrqDispatcher.MaxPin + 1];
         private readonly uint[] _sequences = new uint[IrqDispatcher.MaxPin + 1];
         private readonly PinValueChangedEventHandler _onChanged;
+        private bool _deliverOnEventThread;
 
         /// <summary>Creates a source on <paramref name="controller"/> posting to <paramref name="dispatcher"/>, stamping with its clock.</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -56,6 +57,25 @@ namespace NanoIrq
         public IrqDispatcher Dispatcher
         {
             get { return _dispatcher; }
+        }
+
+        /// <summary>
+        /// False (the default): edges are posted and the dispatcher's thread (<see cref="IrqDispatcher.Start"/>) or your loop
+        /// delivers them. True: each edge is also delivered at once on nanoFramework's GPIO event thread, the thread that runs
+        /// <see cref="GpioPin.ValueChanged"/> (<see cref="IrqDispatcher.Poll"/> right after the post), which saves the hand-off
+        /// to the dispatcher thread.
+        /// </summary>
+        /// <remarks>
+        /// <para>Measured on an emulated Pico (stock PICO_RP2040 nanoCLR, docs/picoemu.md): 2,309 µs to 2,144 µs from edge
+        /// to handler output (median), 138,698 to 125,606 instructions per edge. Handlers then run on the event thread, one
+        /// at a time as always (the dispatch gate), and delay the next GPIO event while they run; a poll refused because a
+        /// <see cref="CriticalSection"/> is held leaves the edge queued for the next one. Filter timeouts, level repeats and
+        /// timers still need the dispatcher thread or your own <see cref="IrqDispatcher.Poll"/>: both can run alongside.</para>
+        /// </remarks>
+        public bool DeliverOnEventThread
+        {
+            get { return _deliverOnEventThread; }
+            set { _deliverOnEventThread = value; }
         }
 
         /// <summary>False: stock firmware runs no managed code at interrupt time.</summary>
@@ -134,7 +154,10 @@ namespace NanoIrq
 
             uint sequence = unchecked(_sequences[pin] + 1);
             _sequences[pin] = sequence;
-            _dispatcher.Post(pin, e.ChangeType == PinEventTypes.Rising, now, sequence, true);
+            if (_dispatcher.Post(pin, e.ChangeType == PinEventTypes.Rising, now, sequence, true) && _deliverOnEventThread)
+            {
+                _dispatcher.Poll();
+            }
         }
     }
 }
