@@ -90,6 +90,54 @@ static inline void nirq_port_release_output(const nirq_capture *cap, uint32_t ou
     }
 }
 
+/* The first step of every port's open, before it touches hardware: pull, then the pin and a toggle output against
+ * the chip's GPIOs (nirq_port_gpio_count), then every rule of the core by a trial open and close. NIRQ_OK, or the
+ * refusal with nothing changed. */
+static inline nirq_status nirq_port_check_open(nirq_capture *cap, const nirq_pin_config *cfg, uint32_t pull)
+{
+    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    uint32_t count = nirq_port_gpio_count();
+    if (cfg->pin >= count) {
+        return NIRQ_ERR_UNKNOWN_PIN;
+    }
+    if (cfg->hard_action == NIRQ_HARD_TOGGLE && cfg->hard_output_pin >= count) {
+        return NIRQ_ERR_BAD_ARGUMENT;
+    }
+    nirq_pin_config trial = *cfg;
+    trial.initial_level = 0u;
+    nirq_status st = nirq_capture_open(cap, &trial, nirq_port_now_us(), NULL);
+    if (st != NIRQ_OK) {
+        return st;
+    }
+    (void)nirq_capture_close(cap, cfg->pin);
+    return NIRQ_OK;
+}
+
+/* The second step: reserves the input and, for a toggle, its output in nanoFramework's pin map. NIRQ_OK, or
+ * NIRQ_ERR_PIN_BUSY / NIRQ_ERR_OUTPUT_BUSY (another driver holds it) with nothing reserved. */
+static inline nirq_status nirq_port_reserve_open(const nirq_capture *cap, const nirq_pin_config *cfg)
+{
+    if (!nirq_port_reserve_pin(cfg->pin, true)) {
+        return NIRQ_ERR_PIN_BUSY;
+    }
+    if (!nirq_port_claim_output(cap, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
+        (void)nirq_port_reserve_pin(cfg->pin, false);
+        return NIRQ_ERR_OUTPUT_BUSY;
+    }
+    return NIRQ_OK;
+}
+
+/* Gives back what nirq_port_reserve_open took, when the open fails after it. */
+static inline void nirq_port_unreserve_open(const nirq_capture *cap, const nirq_pin_config *cfg)
+{
+    if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
+        nirq_port_release_output(cap, cfg->hard_output_pin);
+    }
+    (void)nirq_port_reserve_pin(cfg->pin, false);
+}
+
 /* Registers handler to run when the CLR soft-reboots (a redeploy, a debugger restart), where the firmware
  * has such a hook (ESP32: true). False where it has none (ChibiOS): see firmware/native/README.md. */
 bool nirq_port_on_soft_reboot(void (*handler)(void));

@@ -135,23 +135,12 @@ nirq_status nirq_port_start(uint32_t ring_capacity)
 
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 {
-    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
-        return NIRQ_ERR_BAD_ARGUMENT;
-    }
-    if (cfg->pin >= RP_GPIO_COUNT) {
-        return NIRQ_ERR_UNKNOWN_PIN;
-    }
-    if (cfg->hard_action == NIRQ_HARD_TOGGLE && cfg->hard_output_pin >= RP_GPIO_COUNT) {
-        return NIRQ_ERR_BAD_ARGUMENT;
-    }
-    nirq_pin_config c = *cfg;
-    c.initial_level = 0u;
-    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL);  /* validate first */
+    nirq_status st = nirq_port_check_open(&s_capture, cfg, pull);  /* nothing touched on a refusal */
     if (st != NIRQ_OK) {
         return st;
     }
-    (void)nirq_capture_close(&s_capture, cfg->pin);
-    if (!nirq_port_reserve_pin(cfg->pin, true)) {
+    nirq_pin_config c = *cfg;
+    if (!nirq_port_reserve_pin(cfg->pin, true)) {  /* the input only: this fixture does not reserve toggle outputs */
         return NIRQ_ERR_PIN_BUSY;
     }
     config_input(cfg->pin, pull);

@@ -124,29 +124,14 @@ nirq_status nirq_port_start(uint32_t ring_capacity)
 
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 {
-    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
-        return NIRQ_ERR_BAD_ARGUMENT;
+    nirq_status st = nirq_port_check_open(&s_capture, cfg, pull);  /* nothing touched on a refusal */
+    if (st == NIRQ_OK) {
+        st = nirq_port_reserve_open(&s_capture, cfg);  /* System.Device.Gpio or a bus may hold a pin */
     }
-    if (cfg->pin >= NIRQ_CHIBIOS_GPIO_COUNT) {
-        return NIRQ_ERR_UNKNOWN_PIN;
-    }
-    if (cfg->hard_action == NIRQ_HARD_TOGGLE && cfg->hard_output_pin >= NIRQ_CHIBIOS_GPIO_COUNT) {
-        return NIRQ_ERR_BAD_ARGUMENT;
-    }
-    nirq_pin_config c = *cfg;
-    c.initial_level = 0u;
-    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL);  /* validate first */
     if (st != NIRQ_OK) {
         return st;
     }
-    (void)nirq_capture_close(&s_capture, cfg->pin);
-    if (!nirq_port_reserve_pin(cfg->pin, true)) {
-        return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio or a bus holds it */
-    }
-    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
-        (void)nirq_port_reserve_pin(cfg->pin, false);
-        return NIRQ_ERR_OUTPUT_BUSY;
-    }
+    nirq_pin_config c = *cfg;
     ioline_t line = (ioline_t)cfg->pin;
     palSetLineMode(line, pull == NIRQ_PULL_UP ? PAL_MODE_INPUT_PULLUP
                          : pull == NIRQ_PULL_DOWN ? PAL_MODE_INPUT_PULLDOWN : PAL_MODE_INPUT);
@@ -156,11 +141,8 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
     c.initial_level = palReadLine(line) ? 1u : 0u;
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
-    if (st != NIRQ_OK) {  /* cannot happen after the validation above; undo anyway */
-        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
-        }
-        (void)nirq_port_reserve_pin(cfg->pin, false);
+    if (st != NIRQ_OK) {  /* cannot happen after the check above; undo anyway */
+        nirq_port_unreserve_open(&s_capture, cfg);
         return st;
     }
     palSetLineCallback(line, callback_for(cfg->hard_action), p);  /* callback first, then the event */

@@ -122,16 +122,16 @@ nirq_status nirq_port_start(uint32_t ring_capacity)
 
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 {
-    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
-        return NIRQ_ERR_BAD_ARGUMENT;
+    /* validate before touching hardware: nothing changes on error */
+    nirq_status st = nirq_port_check_open(&s_capture, cfg, pull);
+    if (st != NIRQ_OK) {
+        return st;
     }
-    if (cfg->pin >= nirq_port_gpio_count() || !GPIO_IS_VALID_GPIO((gpio_num_t)cfg->pin)) {
+    if (!GPIO_IS_VALID_GPIO((gpio_num_t)cfg->pin)) {
         return NIRQ_ERR_UNKNOWN_PIN;
     }
-    if (cfg->hard_action == NIRQ_HARD_TOGGLE &&
-        (cfg->hard_output_pin >= nirq_port_gpio_count() ||
-         !GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)cfg->hard_output_pin))) {
-        return NIRQ_ERR_BAD_ARGUMENT;
+    if (cfg->hard_action == NIRQ_HARD_TOGGLE && !GPIO_IS_VALID_OUTPUT_GPIO((gpio_num_t)cfg->hard_output_pin)) {
+        return NIRQ_ERR_BAD_ARGUMENT;  /* an input-only GPIO */
     }
     gpio_config_t io = {
         .pin_bit_mask = 1ull << cfg->pin,
@@ -140,26 +140,12 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
         .pull_down_en = pull == NIRQ_PULL_DOWN ? GPIO_PULLDOWN_ENABLE : GPIO_PULLDOWN_DISABLE,
         .intr_type = GPIO_INTR_DISABLE,
     };
-    nirq_pin_config c = *cfg;
-    c.initial_level = 0u;
-    /* validate in the core before touching hardware: nothing changes on error */
-    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL);
+    st = nirq_port_reserve_open(&s_capture, cfg);  /* System.Device.Gpio, a bus or PSRAM may hold a pin */
     if (st != NIRQ_OK) {
         return st;
     }
-    (void)nirq_capture_close(&s_capture, cfg->pin);
-    if (!nirq_port_reserve_pin(cfg->pin, true)) {
-        return NIRQ_ERR_PIN_BUSY;  /* System.Device.Gpio, a bus or PSRAM holds it */
-    }
-    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
-        (void)nirq_port_reserve_pin(cfg->pin, false);
-        return NIRQ_ERR_OUTPUT_BUSY;
-    }
     if (gpio_config(&io) != ESP_OK) {
-        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
-        }
-        (void)nirq_port_reserve_pin(cfg->pin, false);
+        nirq_port_unreserve_open(&s_capture, cfg);
         return NIRQ_ERR_PORT;
     }
     if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
@@ -170,14 +156,12 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
         s_output_levels = high ? (s_output_levels | bit) : (s_output_levels & ~bit);
         portEXIT_CRITICAL(&s_lock);
     }
+    nirq_pin_config c = *cfg;
     c.initial_level = (uint32_t)gpio_get_level((gpio_num_t)cfg->pin);
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
-    if (st != NIRQ_OK) {  /* cannot happen after the validation above; undo anyway */
-        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
-        }
-        (void)nirq_port_reserve_pin(cfg->pin, false);
+    if (st != NIRQ_OK) {  /* cannot happen after the check above; undo anyway */
+        nirq_port_unreserve_open(&s_capture, cfg);
         return st;
     }
     /* the handler is added while the pin's interrupt type is still GPIO_INTR_DISABLE (gpio_config) */

@@ -68,14 +68,12 @@ nirq_status nirq_port_start(uint32_t ring_capacity)
 
 nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 {
-    if (cfg == NULL || pull > NIRQ_PULL_DOWN) {
-        return NIRQ_ERR_BAD_ARGUMENT;
+    nirq_status st = nirq_port_check_open(&s_capture, cfg, pull); /* nothing simulated changes on a refusal */
+    if (st == NIRQ_OK) {
+        st = nirq_port_reserve_open(&s_capture, cfg);
     }
-    if (cfg->pin >= s_gpio_count) {
-        return NIRQ_ERR_UNKNOWN_PIN;
-    }
-    if (cfg->hard_action == NIRQ_HARD_TOGGLE && cfg->hard_output_pin >= s_gpio_count) {
-        return NIRQ_ERR_BAD_ARGUMENT;
+    if (st != NIRQ_OK) {
+        return st;
     }
     nirq_pin_config c = *cfg;
     uint32_t level = s_level[cfg->pin];
@@ -83,25 +81,10 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
         level = pull == NIRQ_PULL_UP ? 1u : 0u;
     }
     c.initial_level = level;
-    nirq_status st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), NULL); /* validate first */
-    if (st != NIRQ_OK) {
-        return st; /* nothing simulated changed either */
-    }
-    (void)nirq_capture_close(&s_capture, cfg->pin);
-    if (!nirq_port_reserve_pin(cfg->pin, true)) {
-        return NIRQ_ERR_PIN_BUSY;
-    }
-    if (!nirq_port_claim_output(&s_capture, cfg->pin, cfg->hard_action, cfg->hard_output_pin)) {
-        (void)nirq_port_reserve_pin(cfg->pin, false);
-        return NIRQ_ERR_OUTPUT_BUSY;
-    }
     nirq_pin *p = NULL;
     st = nirq_capture_open(&s_capture, &c, nirq_port_now_us(), &p);
-    if (st != NIRQ_OK) { /* cannot happen after the validation above; undo anyway */
-        if (cfg->hard_action == NIRQ_HARD_TOGGLE) {
-            nirq_port_release_output(&s_capture, cfg->hard_output_pin);
-        }
-        (void)nirq_port_reserve_pin(cfg->pin, false);
+    if (st != NIRQ_OK) { /* cannot happen after the check above; undo anyway */
+        nirq_port_unreserve_open(&s_capture, cfg);
         return st;
     }
     s_level[cfg->pin] = (uint8_t)level;
