@@ -129,6 +129,18 @@ static inline nirq_status nirq_port_reserve_open(const nirq_capture *cap, const 
     return NIRQ_OK;
 }
 
+/* The first step of every port's set_hard: the core's rules (nirq_capture_check_hard), then a toggle output against
+ * the chip's GPIOs. NIRQ_OK, or the refusal with nothing changed. */
+static inline nirq_status nirq_port_check_set_hard(const nirq_capture *cap, uint32_t pin, uint32_t action,
+                                                   uint32_t trigger, uint32_t output_pin, uint32_t lockout_us)
+{
+    nirq_status st = nirq_capture_check_hard(cap, pin, action, trigger, output_pin, lockout_us);
+    if (st == NIRQ_OK && action == NIRQ_HARD_TOGGLE && output_pin >= nirq_port_gpio_count()) {
+        st = NIRQ_ERR_BAD_ARGUMENT;
+    }
+    return st;
+}
+
 /* Gives back what nirq_port_reserve_open took, when the open fails after it. */
 static inline void nirq_port_unreserve_open(const nirq_capture *cap, const nirq_pin_config *cfg)
 {

@@ -163,14 +163,11 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
                                uint32_t lockout_us)
 {
-    nirq_status st = nirq_capture_check_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
+    nirq_status st = nirq_port_check_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
     if (st != NIRQ_OK) {
         return st;
     }
     if (action == NIRQ_HARD_TOGGLE) {
-        if (output_pin >= RP_GPIO_COUNT) {
-            return NIRQ_ERR_BAD_ARGUMENT;
-        }
         config_output(output_pin);
     }
     uint32_t key = rp_irq_save();  /* one core, one handler: masked, the ISR sees the old action or the new */

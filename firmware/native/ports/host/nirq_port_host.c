@@ -95,12 +95,9 @@ nirq_status nirq_port_open(const nirq_pin_config *cfg, uint32_t pull)
 nirq_status nirq_port_set_hard(uint32_t pin, uint32_t action, uint32_t trigger, uint32_t output_pin,
                                uint32_t lockout_us)
 {
-    nirq_status st = nirq_capture_check_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
+    nirq_status st = nirq_port_check_set_hard(&s_capture, pin, action, trigger, output_pin, lockout_us);
     if (st != NIRQ_OK) {
         return st;
-    }
-    if (action == NIRQ_HARD_TOGGLE && output_pin >= s_gpio_count) {
-        return NIRQ_ERR_BAD_ARGUMENT;
     }
     const nirq_pin *cur = &s_capture.pins[(uint32_t)s_capture.slot_of[pin]];
     bool had_output = cur->hard_action == NIRQ_HARD_TOGGLE;
