@@ -3,7 +3,7 @@ using System;
 namespace NanoIrq.ButtonCounter
 {
     /// <summary>
-    /// Blinks a number out on an LED, driven by time through the dispatcher (never sleeping): dark for
+    /// Blinks a number out on an LED, driven by time (never sleeping): dark for
     /// <see cref="PauseMicros"/>, then N flashes of <see cref="OnMicros"/> lit and <see cref="OffMicros"/>
     /// dark, then dark for another <see cref="PauseMicros"/>, then the LED goes back to the state it
     /// should show (the caller's <c>restoreOn</c>).
@@ -11,11 +11,13 @@ namespace NanoIrq.ButtonCounter
     /// <remarks>
     /// <para>Defaults: 600 ms pause, 200 ms lit, 300 ms dark, so a count of 3 takes
     /// 600 + 3 × 500 - 300 + 600 = 2,400 ms (the last flash's 300 ms dark is replaced by the closing pause).</para>
-    /// <para>Each step is scheduled from the previous deadline, not from the time <see cref="Service"/>
-    /// ran, so a late dispatcher does not stretch the pattern; if several steps are overdue, one
+    /// <para>A pure state machine: <see cref="TryGetDeadline"/> says when the next step is due and <see cref="Service"/>
+    /// runs the steps due by then (the demo calls it from a one-shot <see cref="TimerIrq"/>, see
+    /// <c>ButtonCounterSetup</c>). Each step is scheduled from the previous deadline, not from the time
+    /// <see cref="Service"/> ran, so a late call does not stretch the pattern; if several steps are overdue, one
     /// <see cref="Service"/> call runs them all. Allocates nothing after construction.</para>
     /// </remarks>
-    public sealed class BlinkOut : IDispatchTarget
+    public sealed class BlinkOut
     {
         /// <summary>Smallest accepted phase length: 1 ms.</summary>
         public const int MinPhaseMillis = 1;
@@ -133,14 +135,14 @@ namespace NanoIrq.ButtonCounter
             _flashesLeft = 0;
         }
 
-        /// <inheritdoc />
+        /// <summary>True and the time of the next step (µs, wrapping) while a pattern runs; false when idle.</summary>
         public bool TryGetDeadline(out uint deadlineMicros)
         {
             deadlineMicros = _deadline;
             return _active;
         }
 
-        /// <inheritdoc />
+        /// <summary>Runs every step due at <paramref name="nowMicros"/> (an early call does nothing).</summary>
         public void Service(uint nowMicros)
         {
             while (_active && Ticks.Diff(nowMicros, _deadline) >= 0)

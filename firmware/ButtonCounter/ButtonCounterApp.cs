@@ -10,15 +10,16 @@ namespace NanoIrq.ButtonCounter
     /// <remarks>
     /// <para>Inputs are gesture calls (<see cref="OnPress"/>, <see cref="OnLongPress"/>,
     /// <see cref="OnMultiClick"/>) made by the button wiring on the dispatcher thread, with the time of
-    /// the gesture in µs. Time-driven work (the blink-out) runs through <see cref="IDispatchTarget"/>:
-    /// register the application with the dispatcher; it never sleeps.</para>
+    /// the gesture in µs. Time-driven work (the blink-out) is asked for by <see cref="TryGetDeadline"/> and run by
+    /// <see cref="Service"/> (the demo's <c>ButtonCounterSetup</c> calls it from a one-shot <see cref="TimerIrq"/>);
+    /// it never sleeps.</para>
     /// <para>A long press is also a press: the press is counted first (Count + 1, LED toggled), then the
     /// long press resets. <see cref="TotalPresses"/> is never reset, so it equals the number of physical
     /// presses when debouncing works. A press during a blink-out cancels it and shows the toggled state.
     /// A double click blinks the count after both of its presses were counted (a count of 5 before the
     /// double click blinks 7).</para>
     /// </remarks>
-    public sealed class ButtonCounterApp : IDispatchTarget
+    public sealed class ButtonCounterApp
     {
         private readonly ILed _led;
         private readonly BlinkOut _blink;
@@ -166,13 +167,13 @@ namespace NanoIrq.ButtonCounter
             }
         }
 
-        /// <inheritdoc />
+        /// <summary>True and the time of the blink-out's next step (µs, wrapping) while one runs; false otherwise.</summary>
         public bool TryGetDeadline(out uint deadlineMicros)
         {
             return _blink.TryGetDeadline(out deadlineMicros);
         }
 
-        /// <inheritdoc />
+        /// <summary>Runs the blink-out steps due at <paramref name="nowMicros"/>; raises BlinkOutFinished when it ends.</summary>
         public void Service(uint nowMicros)
         {
             bool wasActive = _blink.IsActive;

@@ -6,8 +6,8 @@ namespace NanoIrq.ButtonCounter
     /// <summary>
     /// The ButtonCounter demo put together on one board: the board's demo button opened as an <see cref="IrqPin"/>
     /// (checked by the profile), the <see cref="CounterButton"/> chain (20 ms quiet-time debouncer, then gestures)
-    /// as the filter of a both-edge <see cref="Irq"/>, and the <see cref="ButtonCounterApp"/> driving the LED,
-    /// attached to the source's dispatcher for its blink-out deadlines.
+    /// as the filter of a both-edge <see cref="Irq"/>, and the <see cref="ButtonCounterApp"/> driving the LED, whose
+    /// blink-out steps run from a one-shot <see cref="TimerIrq"/> on the source's dispatcher.
     /// </summary>
     /// <remarks>
     /// <para>The device's <c>Program.Main</c>, the simulator (<c>nanoirq demo</c>) and the device tests build the demo
@@ -29,6 +29,8 @@ namespace NanoIrq.ButtonCounter
         private readonly IrqPin _pin;
         private readonly CounterButton _button;
         private readonly Irq _irq;
+        private readonly IClock _clock;
+        private readonly TimerIrq _blinkTimer;
 
         /// <summary>
         /// Opens <paramref name="board"/>'s demo button on <paramref name="source"/> and wires the demo to
@@ -84,7 +86,10 @@ namespace NanoIrq.ButtonCounter
             IrqOptions options = new IrqOptions();
             options.Filter = _button.Filter;
             _irq = _pin.Irq(onDebouncedEdge, IrqTrigger.Both, options);
-            source.Dispatcher.Attach(_app);
+            _clock = source.Dispatcher.Clock;
+            _blinkTimer = new TimerIrq(_clock, OnBlinkTimer, "blink-out");
+            source.Dispatcher.Attach(_blinkTimer);
+            _app.Changed += OnAppChanged;
         }
 
         /// <summary>The board the demo runs on.</summary>
@@ -121,6 +126,38 @@ namespace NanoIrq.ButtonCounter
         public Irq Irq
         {
             get { return _irq; }
+        }
+
+        /// <summary>The one-shot timer that runs the blink-out's steps, re-armed for each step.</summary>
+        public TimerIrq BlinkTimer
+        {
+            get { return _blinkTimer; }
+        }
+
+        private void OnAppChanged(ButtonCounterApp app, CounterChange change, uint nowMicros)
+        {
+            if (change == CounterChange.BlinkOutStarted)
+            {
+                ArmBlinkTimer(_clock.NowMicros);
+            }
+        }
+
+        private void OnBlinkTimer(TimerIrq timer)
+        {
+            uint now = _clock.NowMicros;
+            _app.Service(now);
+            ArmBlinkTimer(now);
+        }
+
+        // The next step's deadline as a one-shot delay (at least 1 µs; the steps keep their own schedule).
+        private void ArmBlinkTimer(uint nowMicros)
+        {
+            uint due;
+            if (_app.TryGetDeadline(out due))
+            {
+                int wait = Ticks.Diff(due, nowMicros);
+                _blinkTimer.StartOneShot(wait < 1 ? 1 : wait);
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 namespace NanoIrq
 {
     /// <summary>
-    /// Work the dispatcher runs on its thread besides pin edges: timer Irqs and filter timeouts.
+    /// Work the dispatcher runs on its thread besides pin edges: what <see cref="IrqDispatcher.Attach"/> adds
+    /// (<see cref="TimerIrq"/>s). Internal: a user's time-driven work runs from a one-shot or periodic TimerIrq.
     /// </summary>
     /// <remarks>
     /// The dispatcher asks <see cref="TryGetDeadline"/> after every change it makes and calls
@@ -9,7 +10,7 @@ namespace NanoIrq
     /// thread, under the same rules as a pin handler: never while a <c>CriticalSection</c> is held, and a
     /// throw is recorded as a fault. A target allocates nothing in either call.
     /// </remarks>
-    public interface IDispatchTarget
+    internal interface IDispatchTarget
     {
         /// <summary>True and the next time <see cref="Service"/> is due (µs, wrapping), or false when idle.</summary>
         bool TryGetDeadline(out uint deadlineMicros);

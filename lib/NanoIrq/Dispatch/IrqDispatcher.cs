@@ -7,8 +7,8 @@ namespace NanoIrq
     /// <summary>
     /// Runs interrupt handlers for a whole application: edge sources post <see cref="EdgeRecord"/>s into its ring,
     /// <see cref="Poll"/> (or the dispatcher thread, <see cref="Start"/>) delivers them to the pins' <see cref="Irq"/>s,
-    /// and services deadlines (filter timeouts, level-trigger repeats, attached <see cref="IDispatchTarget"/>s such as
-    /// timer Irqs), all in time order.
+    /// and services deadlines (filter timeouts, level-trigger repeats, attached <see cref="TimerIrq"/>s), all in
+    /// time order.
     /// </summary>
     /// <remarks>
     /// <para><b>Order.</b> Edges from all pins share one FIFO ring, so they are delivered in the order they arrived
@@ -390,17 +390,34 @@ namespace NanoIrq
         }
 
         /// <summary>
-        /// Adds <paramref name="target"/> (a timer Irq, a filter timeout...): its <see cref="IDispatchTarget.Service"/> runs on
-        /// the dispatching thread once the clock reaches its deadline. Adding a target already attached does nothing.
+        /// Adds <paramref name="timer"/>: its handler runs on the dispatching thread once the clock reaches its due time,
+        /// under the same rules as a pin handler. Attaching a timer already attached does nothing.
         /// </summary>
-        /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
-        public void Attach(IDispatchTarget target)
+        /// <example><code>
+        /// TimerIrq blink = new TimerIrq(clock, OnBlink, "blink");
+        /// dispatcher.Attach(blink);
+        /// blink.StartPeriodicMillis(500);
+        /// </code></example>
+        /// <exception cref="ArgumentNullException"><paramref name="timer"/> is null.</exception>
+        public void Attach(TimerIrq timer)
         {
-            if (target == null)
+            if (timer == null)
             {
-                throw new ArgumentNullException("target");
+                throw new ArgumentNullException("timer");
             }
 
+            AttachTarget(timer);
+        }
+
+        /// <summary>Removes <paramref name="timer"/>; returns false when it was not attached (or is null).</summary>
+        public bool Detach(TimerIrq timer)
+        {
+            return timer != null && DetachTarget(timer);
+        }
+
+        // Any deadline-driven target (the tests' stand-ins besides TimerIrq).
+        internal void AttachTarget(IDispatchTarget target)
+        {
             lock (_dispatchGate)
             {
                 if (!_deadlines.Add(target))
@@ -412,8 +429,7 @@ namespace NanoIrq
             Wake();
         }
 
-        /// <summary>Removes <paramref name="target"/>; returns false when it was not attached.</summary>
-        public bool Detach(IDispatchTarget target)
+        internal bool DetachTarget(IDispatchTarget target)
         {
             lock (_dispatchGate)
             {

@@ -8,8 +8,8 @@ namespace NanoIrq
     /// critical-section rules and fault handling as pin Irqs.
     /// </summary>
     /// <remarks>
-    /// <para><b>Dispatch.</b> A TimerIrq is an <see cref="IDispatchTarget"/>: attach it to the dispatcher,
-    /// which calls <see cref="Service"/> on its thread once the clock reaches <see cref="TryGetDeadline"/>.
+    /// <para><b>Dispatch.</b> Attach it to the dispatcher (<see cref="IrqDispatcher.Attach"/>), which runs it on its
+    /// thread once the clock reaches the due time.
     /// The handler therefore never runs in ISR context and never while a critical section is held.</para>
     /// <para><b>Schedule.</b> Periodic fire n is due at exactly <c>start + n * period</c> (µs, wrapping
     /// modulo 2^32), however late earlier fires were served: lateness never accumulates into drift. A
@@ -23,11 +23,11 @@ namespace NanoIrq
     /// high-resolution timer counts 1 µs but the managed handler is delivered through nanoFramework's event
     /// queue, elsewhere <c>System.Threading.Timer</c> resolves 1 ms; see docs/timers.md for the numbers.</para>
     /// <para><b>Faults.</b> A handler that throws is counted in <see cref="Faults"/>, the timer stops
-    /// (unless <see cref="StopOnFault"/> is false) and the exception propagates out of <see cref="Service"/>
+    /// (unless <see cref="StopOnFault"/> is false) and the exception propagates to the dispatcher,
     /// so that the dispatcher records it in its fault log.</para>
     /// <para><b>Instrumentation.</b> Every fire adds its lateness against the ideal schedule to
     /// <see cref="Lateness"/> and the handler's duration to <see cref="Duration"/>; <see cref="DebugPin"/> is
-    /// driven high while the handler runs. <see cref="Service"/> allocates nothing.</para>
+    /// driven high while the handler runs. A fire allocates nothing.</para>
     /// <para><b>Threads.</b> Start, Stop, Rearm and Dispose may be called from any thread, including the
     /// handler itself; they take effect for the next fire. After a change from another thread, the
     /// dispatcher must be woken to re-read the deadline (see the dispatcher's documentation).</para>
@@ -291,8 +291,18 @@ namespace NanoIrq
                 + "\n" + _probe.Latency.Report() + "\n" + _probe.Duration.Report();
         }
 
-        /// <inheritdoc />
-        public bool TryGetDeadline(out uint deadlineMicros)
+        bool IDispatchTarget.TryGetDeadline(out uint deadlineMicros)
+        {
+            return TryGetDeadline(out deadlineMicros);
+        }
+
+        void IDispatchTarget.Service(uint nowMicros)
+        {
+            Service(nowMicros);
+        }
+
+        // True and the due time while running (what the dispatcher waits for).
+        internal bool TryGetDeadline(out uint deadlineMicros)
         {
             lock (_sync)
             {
@@ -307,7 +317,7 @@ namespace NanoIrq
         /// handler runs, so the handler may stop, re-arm or restart the timer. Allocates nothing.
         /// </summary>
         /// <exception cref="Exception">Whatever the handler threw, after counting it as a fault.</exception>
-        public void Service(uint nowMicros)
+        internal void Service(uint nowMicros)
         {
             uint due;
             uint nextDue;

@@ -117,7 +117,7 @@ namespace NFUnitTest.Pins
             target.Due = 1500;
             target.Armed = true;
             new IrqPin(b.Sim, 4).Irq((irq, edge) => { order[count] = (int)edge.TimeMicros; count++; }, IrqTrigger.Both);
-            b.Dispatcher.Attach(target);
+            b.Dispatcher.AttachTarget(target);
             b.Drive(4, true, 200);
             b.Drive(4, false, 600);
             b.Clock.Advance(200);
@@ -127,8 +127,8 @@ namespace NFUnitTest.Pins
             Assert.AreEqual(2, count, "two edges");
             Assert.AreEqual(1200, order[0], "1200 first");
             Assert.AreEqual(1800, order[1], "1800 last");
-            Assert.IsTrue(b.Dispatcher.Detach(target), "detached");
-            Assert.IsFalse(b.Dispatcher.Detach(target), "not attached");
+            Assert.IsTrue(b.Dispatcher.DetachTarget(target), "detached");
+            Assert.IsFalse(b.Dispatcher.DetachTarget(target), "not attached");
         }
 
         [TestMethod]

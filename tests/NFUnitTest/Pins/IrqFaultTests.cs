@@ -75,7 +75,7 @@ namespace NFUnitTest.Pins
             target.Due = 1005;
             target.Armed = true;
             target.Throw = true;
-            b.Dispatcher.Attach(target);
+            b.Dispatcher.AttachTarget(target);
             b.Drive(4, true, 10);
             b.Dispatcher.Poll();
             Assert.AreEqual(1, target.Served, "served once");

@@ -276,7 +276,7 @@ namespace NFUnitTest.Timers
             IrqDispatcher dispatcher = Rig(1000, 1, out FakeClock clock, out FakeWakeSource source);
             StuckTarget stuck = new StuckTarget();
             stuck.Due = 500;
-            dispatcher.Attach(stuck);
+            dispatcher.AttachTarget(stuck);
             dispatcher.Poll();
             Assert.AreEqual(1, stuck.Served, "served");
             Assert.AreEqual(0, source.Arms, "past not armed");
