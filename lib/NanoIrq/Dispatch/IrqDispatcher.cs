@@ -297,8 +297,9 @@ namespace NanoIrq
 
         /// <summary>
         /// Source side, the seam for a capture module that stamps at interrupt time and delivers in batches: queues
-        /// <paramref name="count"/> records from <paramref name="edges"/>[<paramref name="offset"/>] in order, with the same
-        /// accounting as <see cref="Post(EdgeRecord)"/>, under one lock and one wake-up.
+        /// <paramref name="count"/> records from <paramref name="edges"/>[<paramref name="offset"/>] in order, each exactly as
+        /// <see cref="Post(EdgeRecord)"/> would (the same accounting; a running dispatcher thread is signalled per edge, which
+        /// wakes it once). The arguments and every record are checked first: on a bad argument nothing is queued.
         /// </summary>
         /// <returns>How many were queued.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="edges"/> is null.</exception>
