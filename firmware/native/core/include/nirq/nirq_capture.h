@@ -190,15 +190,30 @@ NIRQ_ALWAYS_INLINE void nirq_isr_capture(nirq_pin *p, uint32_t level, uint32_t n
 
 /* ISR, second half: when the hard action fires on this edge (it matches the trigger and is outside the lockout)
  * it is counted, the lockout restarts, and the result is hard_mask >> level (bit 0 set; bit 2 set when the action
- * toggles the output); otherwise 0. The caller toggles (bit 2, or out_mask != 0 through an XOR register). */
-NIRQ_ALWAYS_INLINE uint32_t nirq_isr_hard(nirq_pin *p, uint32_t level, uint32_t now_us)
+ * toggles the output); otherwise 0. The caller toggles (bit 2, or out_mask != 0 through an XOR register).
+ * nirq_isr_hard_due (the test, nothing written) and nirq_isr_hard_done (the count and the lockout restart) are its
+ * two steps, for a port that stores the output between them. */
+NIRQ_ALWAYS_INLINE uint32_t nirq_isr_hard_due(const nirq_pin *p, uint32_t level, uint32_t now_us)
 {
     uint32_t m = (uint32_t)p->hard_mask >> level;
     if ((m & 1u) == 0u || now_us - NIRQ_LOAD_RLX(&p->last_hard_us) < p->hard_lockout_us) {
         return 0u;
     }
+    return m;
+}
+
+NIRQ_ALWAYS_INLINE void nirq_isr_hard_done(nirq_pin *p, uint32_t now_us)
+{
     NIRQ_STORE_RLX(&p->last_hard_us, now_us);
     NIRQ_STORE_RLX(&p->hard, NIRQ_LOAD_RLX(&p->hard) + 1u);
+}
+
+NIRQ_ALWAYS_INLINE uint32_t nirq_isr_hard(nirq_pin *p, uint32_t level, uint32_t now_us)
+{
+    uint32_t m = nirq_isr_hard_due(p, level, now_us);
+    if (m != 0u) {
+        nirq_isr_hard_done(p, now_us);
+    }
     return m;
 }
 
