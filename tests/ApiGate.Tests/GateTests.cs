@@ -335,7 +335,7 @@ namespace T
         public void RealRepositoryDeviceProjectsAreChecked()
         {
             GateResult r = Gate.Run(Path.Combine(Fixture.RepoRoot, "nfproj.sln"), Fixture.Stubs);
-            Assert.AreEqual(9, r.Projects, "NanoIrq, NanoIrq.Esp32, NanoIrq.Boards, ButtonCounter, ButtonCounter.Pico, NFUnitTest, NanoIrq.Native, TwoLeds, NanoIrq.DeviceBench");
+            Assert.AreEqual(12, r.Projects, "NanoIrq, NanoIrq.Esp32, NanoIrq.Boards, ButtonCounter, ButtonCounter.Pico, NFUnitTest, NanoIrq.Native, TwoLeds, NanoIrq.DeviceBench, LatencyStock, LatencyIrq, LatencyNative");
             Assert.IsTrue(r.Files > 20, "the library, boards, demo and tests are compiled: " + r.Files);
             Console.WriteLine(r.Summary);
             Console.WriteLine(Problems(r));
