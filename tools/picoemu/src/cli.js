@@ -108,6 +108,10 @@ function idleRangesFrom(file) {
  */
 function simulate(options) {
   let image = loadImage(options.image);
+  if (!options.bootrom && isNanoFramework(image)) {
+    // it would run, calling into an empty ROM: figures that no chip gives
+    throw new InputError(`${options.image}: nanoCLR calls boot ROM functions; give the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)`);
+  }
   if (options.deploy) {
     const { file, address } = parseDeploySpec(options.deploy);
     image = addDeployment(image, file, address);

@@ -109,3 +109,13 @@ test('demo and unittest: missing firmware, deployment or boot ROM exit with 2 an
   assert.equal(r.status, 2);
   assert.match(r.stderr, /usage: picoemu unittest/);
 });
+
+test('run and latency: a nanoCLR image without the boot ROM is refused, naming the option', () => {
+  const { simulate } = require('../src/cli');
+  const file = path.join(tmp, 'nanoCLR.bin');
+  const bytes = Buffer.alloc(512);
+  bytes.write('nanoCLR', 256, 'latin1');
+  fs.writeFileSync(file, bytes);
+  assert.throws(() => simulate({ image: file, untilMs: 1 }),
+    (e) => e instanceof InputError && /nanoCLR\.bin: nanoCLR calls boot ROM functions; give the boot ROM \(--bootrom FILE/.test(e.message));
+});
