@@ -15,9 +15,12 @@ set(RTOS $rtos)
 list(APPEND CMAKE_MODULE_PATH "$src/interop")
 find_package("INTEROP-NanoIrq.Native" REQUIRED QUIET)
 EOT
-  log=$(cmake -S "$dir" -B "$dir/b" -DNIRQ_RING_RECORDS=128 2>&1) || { echo "$log"; echo "FAIL: configure ($rtos)"; status=1; continue; }
+  # ChibiOS: the vector hook turned on (the RP2040 opt-in); ESP32: its default (OFF)
+  if [ "$rtos" = ChibiOS ]; then hook=(-DNIRQ_VECTOR_HOOK=ON); want=1; else hook=(); want=0; fi
+  log=$(cmake -S "$dir" -B "$dir/b" -DNIRQ_RING_RECORDS=128 "${hook[@]}" 2>&1) || { echo "$log"; echo "FAIL: configure ($rtos)"; status=1; continue; }
   if echo "$log" | grep -qi "warning"; then echo "$log"; echo "FAIL: CMake warning ($rtos)"; status=1; fi
   grep -q "NIRQ_RING_MAX 128u" "$dir/b/NanoIrq.Native/nirq_config.h" || { echo "FAIL: option not in nirq_config.h ($rtos)"; status=1; }
+  grep -q "NIRQ_VECTOR_HOOK $want\$" "$dir/b/NanoIrq.Native/nirq_config.h" || { echo "FAIL: NIRQ_VECTOR_HOOK $want not in nirq_config.h ($rtos)"; status=1; }
   echo "$rtos: configured without warning; nirq_config.h: $(tr '\n' ' ' <"$dir/b/NanoIrq.Native/nirq_config.h" | sed 's|/\*[^*]*\*/||')"
 done
 exit $status

@@ -16,24 +16,28 @@
  *   The callback runs in ISR context on core 0 (RP_PAL_EVENT_CORE_AFFINITY), where nanoCLR runs
  *   (CH_CFG_SMP_MODE FALSE): one producer and the consumer on one core, so the ring needs no dmb
  *   (NIRQ_SINGLE_CORE, set by FindINTEROP-NanoIrq.Native.cmake; checked below).
- * - RP2040 (RP2040 defined, as ChibiOS's RP2040 hal_lld.h requires; PAL events on core 0): a direct IO_IRQ_BANK0
- *   vector in front of ChibiOS's. The first nirq_port_start copies the active vector table (SCB->VTOR: 16 + 26
- *   entries) into a 256-byte aligned array in .bss, puts nirq_chibios_bank0_vector in IRQ 13's entry, keeps the
- *   original (Vector74) and points SCB->VTOR at the copy, with the kernel locked; never undone. The handler walks
- *   a table of the captured pins (toggle actions first, then counts, then plain pins; rebuilt with the kernel
- *   locked by open, set_hard and close), and for each whose edge bits are pending in PROC0_INTS and whose PAL
- *   event still carries it (after a soft reboot System.Device.Gpio may own the line), clears them in INTR and
- *   runs the callback's work. If any bit of PROC0_INTS0..3 is still pending (another driver's pin, an edge that
- *   came meanwhile) it tail-jumps to the original vector with lr = EXC_RETURN, so ChibiOS dispatches those lines
- *   to their PAL callbacks and runs its epilogue (reschedule) as without the hook; otherwise it returns at once.
- *   Our part calls no RTOS function, so it needs no ChibiOS prologue or epilogue. The PAL callbacks stay
- *   registered and enabled: they run whenever ChibiOS's handler sees one of our lines (the hook not installed,
- *   an edge between the handler's status read and its tail jump). cross/elf_isr_path.sh counts the vector's path.
- *   RP2350 (Cortex-M33, 48 GPIOs, its own exception return rules) keeps the PAL path alone.
- * - The interrupt path: the vector handler and the two PAL callbacks, all in RAM (section .ramtext, which
- *   nf-interpreter's and ChibiOS's rules_data.ld place in .data: copied to SRAM at start-up), so no XIP cache miss
- *   can stall an edge, and none calls anything but its own code. nirq_chibios_edge (a pin without a hard action)
- *   reads the clock and the level and runs the capture half of the core (nirq_isr_capture, inlined);
+ * - RP2040, opt-in (CMake option NIRQ_VECTOR_HOOK, default OFF, written to nirq_config.h; honoured with RP2040
+ *   defined, as ChibiOS's RP2040 hal_lld.h requires, and the PAL events on core 0; ignored elsewhere, e.g. RP2350):
+ *   a direct IO_IRQ_BANK0 vector in front of ChibiOS's. Opt-in: it replaces the firmware's SCB->VTOR, puts its
+ *   tables in SRAM4 as nf-interpreter's RP2040 linker scripts lay it out (below), and has run on an emulator only.
+ *   The first nirq_port_start copies the active vector table (SCB->VTOR: 16 + 26 entries) into a 256-byte
+ *   aligned array in SRAM4, puts nirq_chibios_bank0_vector in IRQ 13's entry, keeps the original (Vector74) and
+ *   points SCB->VTOR at the copy, with the kernel locked; never undone. The handler walks a table of the captured
+ *   pins (toggle actions first, then counts, then plain pins; rebuilt with the kernel locked by open, set_hard and
+ *   close), and for each whose edge bits are pending in PROC0_INTS and whose PAL event still carries it (after a
+ *   soft reboot System.Device.Gpio may own the line), clears them in INTR and runs the callback's work. If any bit
+ *   of PROC0_INTS0..3 is still pending (another driver's pin, an edge that came meanwhile) it tail-jumps to the
+ *   original vector with lr = EXC_RETURN, so ChibiOS dispatches those lines to their PAL callbacks and runs its
+ *   epilogue (reschedule) as without the hook; otherwise it returns at once. Our part calls no RTOS function, so it
+ *   needs no ChibiOS prologue or epilogue. The PAL callbacks stay registered and enabled: they run whenever
+ *   ChibiOS's handler sees one of our lines (between open's palEnableLineEvent and its table rebuild; an edge
+ *   between the handler's status read and its tail jump), a rare fallback, so with the hook they stay in flash.
+ *   cross/elf_isr_path.sh counts the vector's path. RP2350 (Cortex-M33, 48 GPIOs, its own exception return rules)
+ *   keeps the PAL path alone.
+ * - The interrupt path, in RAM (section .ramtext, which nf-interpreter's and ChibiOS's rules_data.ld place in
+ *   .data: copied to SRAM at start-up), so no XIP cache miss can stall an edge: the two PAL callbacks without the
+ *   hook, the vector handler with it; none calls anything but its own code. nirq_chibios_edge (a pin without a
+ *   hard action) reads the clock and the level and runs the capture half of the core (nirq_isr_capture, inlined);
  *   nirq_chibios_edge_hard (a pin with a count or toggle action) first runs the hard half and one store of the
  *   precomputed output mask to SIO's GPIO_OUT_XOR (0 for a count: no pin changes). The line's callback is
  *   switched between the two, with the kernel locked, when the action is armed or disarmed. The vector handler
@@ -71,14 +75,24 @@
 #define NIRQ_RAMFUNC __attribute__((section(".ramtext"), noinline))
 #endif
 
-/* The direct IO_IRQ_BANK0 vector (top of this file): RP2040 only, with the PAL events on core 0 (the core whose
- * SCB->VTOR nirq_port_start changes: nanoCLR's). -DNIRQ_CHIBIOS_VECTOR_HOOK=0 keeps the PAL path alone. */
-#ifndef NIRQ_CHIBIOS_VECTOR_HOOK
-#if defined(RP2040) && (RP_PAL_EVENT_CORE_AFFINITY == 0)
+/* The direct IO_IRQ_BANK0 vector (top of this file): opt-in with the CMake option NIRQ_VECTOR_HOOK (nirq_config.h,
+ * or -DNIRQ_VECTOR_HOOK=1), default 0; honoured on the RP2040 only, with the PAL events on core 0 (the core whose
+ * SCB->VTOR nirq_port_start changes: nanoCLR's); elsewhere (RP2350) ignored: the PAL path alone. */
+#ifndef NIRQ_VECTOR_HOOK
+#define NIRQ_VECTOR_HOOK 0
+#endif
+#if NIRQ_VECTOR_HOOK && defined(RP2040) && (RP_PAL_EVENT_CORE_AFFINITY == 0)
 #define NIRQ_CHIBIOS_VECTOR_HOOK 1
 #else
 #define NIRQ_CHIBIOS_VECTOR_HOOK 0
 #endif
+
+/* The PAL callbacks: the interrupt path without the hook, in RAM; with it only the vector's rare fallback (top of
+ * this file), kept in flash. */
+#if NIRQ_CHIBIOS_VECTOR_HOOK
+#define NIRQ_PAL_CALLBACK static __attribute__((noinline))
+#else
+#define NIRQ_PAL_CALLBACK NIRQ_RAMFUNC static
 #endif
 
 /* GPIOs of bank 0, the ones SIO's 32-bit GPIO_IN and GPIO_OUT_XOR cover: 0..29 on the RP2040 and the RP2350A
@@ -128,13 +142,13 @@ NIRQ_ALWAYS_INLINE void edge_work(nirq_pin *p, bool hard)
 }
 
 /* A pin without a hard action. */
-NIRQ_RAMFUNC static void nirq_chibios_edge(void *arg)
+NIRQ_PAL_CALLBACK void nirq_chibios_edge(void *arg)
 {
     edge_work((nirq_pin *)arg, false);
 }
 
 /* A pin with a count or toggle action. */
-NIRQ_RAMFUNC static void nirq_chibios_edge_hard(void *arg)
+NIRQ_PAL_CALLBACK void nirq_chibios_edge_hard(void *arg)
 {
     edge_work((nirq_pin *)arg, true);
 }
@@ -167,10 +181,24 @@ typedef struct nirq_vec_entry {
     const palevent_t *event;  /* &_pal_events[n]: the line is still ours while event->arg is pin */
 } nirq_vec_entry;
 
-/* The captured pins, ended by an entry with intr NULL; written only with the kernel locked (the handler is masked). */
-static nirq_vec_entry s_vec[NIRQ_MAX_PINS + 1];
-static uint32_t s_vec_original;  /* the replaced IO_IRQ_BANK0 vector (Vector74); 0: not installed */
-static uint32_t s_vectors[NIRQ_VTOR_ENTRIES] __attribute__((aligned(256)));  /* the active table, in SRAM */
+/* Where the tables below go. They need no initial value (vector_hook_install writes them before the vector can run),
+ * so by default they go to ChibiOS's no-init section .ram4: nf-interpreter's RP2040 linker scripts put the main and
+ * process stacks (0x400 + 0x800) at the start of SRAM4 (0x20040000, 4 KB) and leave the 1 KB above them unused.
+ * There the tables take nothing from the main SRAM the managed heap is cut from, and their 256-byte alignment costs
+ * no padding (the stacks end on a 256-byte boundary). A linker script without a ram4 region with room for them
+ * fails to link; -DNIRQ_VECTOR_HOOK_SECTION='".bss.nirq_vector_hook"' then puts them into .bss. */
+#ifndef NIRQ_VECTOR_HOOK_SECTION
+#define NIRQ_VECTOR_HOOK_SECTION ".ram4"
+#endif
+#define NIRQ_VECTOR_HOOK_DATA __attribute__((section(NIRQ_VECTOR_HOOK_SECTION)))
+
+/* One object, so that the pin table fills the space after the vector table instead of leaving a gap in front of it. */
+NIRQ_VECTOR_HOOK_DATA __attribute__((aligned(256))) static struct {
+    uint32_t vectors[NIRQ_VTOR_ENTRIES];  /* the active vector table: a copy of ChibiOS's with our IO_IRQ_BANK0 entry */
+    nirq_vec_entry pins[NIRQ_MAX_PINS + 1];  /* the captured pins, ended by an entry with intr NULL; written only
+                                             * with the kernel locked (the handler is masked) */
+} s_vec_tables;
+static uint32_t s_vec_original;  /* the replaced IO_IRQ_BANK0 vector (Vector74); 0 (.bss): not installed */
 
 uint32_t nirq_chibios_bank0_pins(void);
 
@@ -180,7 +208,7 @@ uint32_t nirq_chibios_bank0_pins(void);
 NIRQ_RAMFUNC __attribute__((used)) uint32_t nirq_chibios_bank0_pins(void)
 {
     volatile uint32_t *intr;
-    for (const nirq_vec_entry *e = s_vec; (intr = e->intr) != NULL; e++) {
+    for (const nirq_vec_entry *e = s_vec_tables.pins; (intr = e->intr) != NULL; e++) {
         uint32_t pending = intr[NIRQ_INTS_FROM_INTR] & e->edges;
         if (pending == 0u) {
             continue;
@@ -221,12 +249,13 @@ static void vector_hook_install(void)
     chSysLock();
     const volatile uint32_t *active = (const volatile uint32_t *)(uintptr_t)SCB->VTOR;
     for (uint32_t i = 0u; i < NIRQ_VTOR_ENTRIES; i++) {
-        s_vectors[i] = active[i];
+        s_vec_tables.vectors[i] = active[i];
     }
-    s_vec_original = s_vectors[NIRQ_BANK0_ENTRY];
-    s_vectors[NIRQ_BANK0_ENTRY] = (uint32_t)(uintptr_t)&nirq_chibios_bank0_vector;
+    s_vec_original = s_vec_tables.vectors[NIRQ_BANK0_ENTRY];
+    s_vec_tables.vectors[NIRQ_BANK0_ENTRY] = (uint32_t)(uintptr_t)&nirq_chibios_bank0_vector;
+    s_vec_tables.pins[0].intr = NULL;  /* no pin yet (the table is not initialised at start-up) */
     __DSB();  /* the table is in memory before the core may fetch a vector from it */
-    SCB->VTOR = (uint32_t)(uintptr_t)s_vectors;
+    SCB->VTOR = (uint32_t)(uintptr_t)s_vec_tables.vectors;
     __DSB();
     __ISB();
     chSysUnlock();
@@ -249,14 +278,14 @@ static void vector_table_rebuild(uint32_t except_pin)
             if (p->hard_action != order[k] || !callback_is_ours((ioline_t)gpio) || event->arg != p) {
                 continue;
             }
-            nirq_vec_entry *e = &s_vec[n++];  /* n < NIRQ_MAX_PINS: one entry per slot at most */
+            nirq_vec_entry *e = &s_vec_tables.pins[n++];  /* n < NIRQ_MAX_PINS: one entry per slot at most */
             e->intr = &IO_BANK0->INTR[gpio / 8u];
             e->edges = 0xCu << (4u * (gpio % 8u));
             e->pin = p;
             e->event = event;
         }
     }
-    s_vec[n].intr = NULL;
+    s_vec_tables.pins[n].intr = NULL;
 }
 #else
 static void vector_hook_install(void)

@@ -19,8 +19,9 @@ extern "C" {
 /* ---- compile-time limits ------------------------------------------------------------------------- */
 
 /* Build-time configuration: CMake writes nirq_config.h (options NIRQ_RING_RECORDS and NIRQ_SLOTS, in this
- * repository's CMakeLists.txt and in interop/FindINTEROP-NanoIrq.Native.cmake for a firmware build) into a
- * directory on the include path. Without one, the defaults below apply; -D on the command line also works. */
+ * repository's CMakeLists.txt and in interop/FindINTEROP-NanoIrq.Native.cmake for a firmware build; also
+ * NIRQ_VECTOR_HOOK, which only the ChibiOS port reads) into a directory on the include path. Without one, the
+ * defaults below (and the port's) apply; -D on the command line also works. */
 #if defined(__has_include)
 #if __has_include("nirq_config.h")
 #include "nirq_config.h"
