@@ -13,7 +13,7 @@ namespace NanoIrq.Samples
     /// <remarks>
     /// <para>The handler only flips a bool and writes GP15, so the figure is the firmware's path from the GPIO interrupt
     /// to a managed handler: the stock row of the README's "Measured on an emulated Pico" table, measured with
-    /// <c>picoemu latency --in 14 --out 15</c> on the Debug build (docs/picoemu.md). On a board, drive GP14 and put a
+    /// <c>picoemu latency --in 14 --out 15</c> on the Release build (docs/picoemu.md). On a board, drive GP14 and put a
     /// scope on GP14 and GP15.</para>
     /// <para>Compare with <c>LatencyIrq</c> (the same toggle from a NanoIrq <c>Irq</c> handler) and <c>LatencyNative</c>
     /// (the toggle in the interrupt, NanoIrq.Native firmware).</para>
