@@ -351,13 +351,7 @@ function commandRun(args) {
   if (positionals.length > 1) {
     throw new InputError(`one image only, got: ${positionals.join(' ')}`);
   }
-  let untilMs;
-  if (values['until-ms'] !== undefined) {
-    untilMs = Number(values['until-ms']);
-    if (!Number.isFinite(untilMs) || untilMs <= 0) {
-      throw new InputError(`--until-ms ${values['until-ms']}: must be a positive number of ms`);
-    }
-  }
+  const untilMs = positiveNumber(values, 'until-ms', undefined);
   const uartFile = values.uart ? fs.openSync(values.uart, 'w') : null;
   const uartChunk = [];
   const flush = () => {
@@ -369,7 +363,7 @@ function commandRun(args) {
   const result = simulate({
     image: positionals[0],
     deploy: values.deploy,
-    bootrom: values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined),
+    bootrom: bootromOption(values),
     script: values.script,
     monitor: values['no-monitor'] ? false : values.monitor ? true : undefined,
     onPacket: values['wire-log'] ? (p) => process.stderr.write(`picoemu: wire ${(p.ns / 1e6).toFixed(3)} ms ${p.dir === 'in' ? 'device->host' : 'host->device'} ` +
@@ -429,6 +423,15 @@ function commandRun(args) {
   return result.stop ? 1 : 0;
 }
 
+// --bootrom, else $PICOEMU_BOOTROM; with requiredBy (a command's name) a missing boot ROM is an input error.
+function bootromOption(values, requiredBy) {
+  const bootrom = values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined);
+  if (!bootrom && requiredBy) {
+    throw new InputError(`${requiredBy}: nanoCLR needs the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)`);
+  }
+  return bootrom;
+}
+
 function positiveNumber(values, key, fallback) {
   if (values[key] === undefined) {
     return fallback;
@@ -479,7 +482,7 @@ function commandLatency(args) {
     count,
     periodMs,
     startMs: positiveNumber(values, 'start-ms', 10),
-    bootrom: values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined),
+    bootrom: bootromOption(values),
     onRow: values.quiet || values.json ? undefined : (r) => process.stderr.write(`picoemu: ${r.name}: ${r.error ? `failed: ${r.error}` : `median ${r.us.median.toFixed(2)} µs`}\n`),
   });
   if (values.json) {
@@ -520,18 +523,12 @@ function commandUnitTest(args) {
   if (positionals.length || !values.firmware || !values.deploy) {
     throw new InputError('usage: picoemu unittest --firmware nanoCLR.uf2 --deploy DIR|FILE.bin [--expect N] (DIR: the test project\'s bin/Debug with its .pe files)');
   }
-  const bootrom = values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined);
-  if (!bootrom) {
-    throw new InputError('unittest: nanoCLR needs the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)');
-  }
+  const bootrom = bootromOption(values, 'unittest');
   const expect = values.expect === undefined ? null : Number(values.expect);
   if (expect !== null && !(Number.isInteger(expect) && expect >= 0)) {
     throw new InputError(`--expect ${values.expect}: a whole number of tests`);
   }
-  const untilMs = values['until-ms'] === undefined ? 900000 : Number(values['until-ms']);
-  if (!(untilMs > 0)) {
-    throw new InputError(`--until-ms ${values['until-ms']}: must be a positive number of ms`);
-  }
+  const untilMs = positiveNumber(values, 'until-ms', 900000);
   let pending = '';
   const result = simulate({
     image: values.firmware, deploy: values.deploy, bootrom, monitor: true, stopOnExit: true, untilMs,
@@ -586,10 +583,7 @@ function commandDemo(args) {
   if (!values.deploy) {
     throw new InputError('demo: no deployment image (--deploy ButtonCounter.Pico.bin, from the Debug build: Release drops Debug.WriteLine)');
   }
-  const bootrom = values.bootrom ?? (process.env.PICOEMU_BOOTROM || undefined);
-  if (!bootrom) {
-    throw new InputError('demo: nanoCLR needs the boot ROM (--bootrom FILE or $PICOEMU_BOOTROM)');
-  }
+  const bootrom = bootromOption(values, 'demo');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) {
     throw new InputError(`--seed ${values.seed}: a whole number`);
